@@ -1,0 +1,193 @@
+// The data model of Parley: every stage reads and writes these plain-data types.
+// Offsets are half-open UTF-16 code-unit offsets into `Doc.text` (the cleaned text):
+// `doc.text.slice(span.start, span.end) === span.text` always holds.
+
+/** A stretch of the cleaned text. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where a fact came from: a span of the cleaned text (usually one sentence). */
+export type Evidence = Span;
+
+/** A problem or note about one input, carried on the document (vfile-style); only the CLI prints. */
+export interface Message {
+  /** Stable code, e.g. `ingest:empty`, `text:encoding`. */
+  rule: string;
+  reason: string;
+  /** Where in the cleaned text (or source, for ingest problems) it applies; absent for whole-document messages. */
+  place?: { start: number; end: number };
+  severity: 'info' | 'warning' | 'error';
+}
+
+/** Formats a raw document's content can be in once decoded. */
+export type ContentFormat = 'text' | 'markdown' | 'html';
+
+/** How the document reached Parley. */
+export type SourceKind = 'file' | 'url' | 'stdin' | 'feed-item' | 'json-record';
+
+/** Publication metadata, from the document itself, a feed, a manifest or flags. */
+export interface DocMeta {
+  title: string | null;
+  byline: string | null;
+  /** Outlet or site, e.g. "cgtn.com". */
+  source: string | null;
+  url: string | null;
+  /** ISO date (YYYY-MM-DD) of publication, or null when unknown. */
+  published: string | null;
+  /** File name the document was read from (null for URLs and feed items). */
+  file: string | null;
+  language: string | null;
+}
+
+/**
+ * One article as read from an input, before cleaning. `content` is decoded text
+ * (for HTML inputs: the main-article text already extracted from the page, with the
+ * page itself kept in `original`).
+ */
+export interface RawDocument {
+  /** Human-readable name of the input, used in every message: a path, URL or "stdin", with "#item" for feed/JSON items. */
+  origin: string;
+  kind: SourceKind;
+  format: ContentFormat;
+  content: string;
+  /** The bytes-as-text the content was derived from when it differs (HTML page, feed XML item). */
+  original: string | null;
+  meta: DocMeta;
+  messages: Message[];
+}
+
+/** Maps a run of cleaned text back to the source `content`: text[textStart..textStart+length) came from content[sourceStart..). Generated text has sourceStart null. */
+export interface SourceSegment {
+  textStart: number;
+  sourceStart: number | null;
+  length: number;
+}
+
+/** Text removed by cleaning, with its place in the source content. */
+export interface RemovedText {
+  kind: 'byline' | 'reference-footer' | 'appended-headlines' | 'share-widget' | 'photo-caption' | 'emoji' | 'markup';
+  sourceStart: number;
+  sourceEnd: number;
+  text: string;
+}
+
+/** A section heading kept as structure, not as a sentence. */
+export interface Heading {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol' | 'quote';
+
+export interface Token {
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
+
+export type EntityKind = 'person' | 'organization' | 'place' | 'country' | 'group';
+
+export interface Entity {
+  /** Stable id, e.g. `person:vladimir-putin`, `country:russia`. */
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** The negotiating party this entity belongs to or stands for, by its PRODUCT.md name; null for analysts and neutral bodies. */
+  party: string | null;
+  roles: string[];
+  aliases: string[];
+  mentions: Span[];
+}
+
+export interface DateValue {
+  /** ISO date, inclusive; null when the expression could not be resolved. */
+  start: string | null;
+  end: string | null;
+  text: string;
+  precision?: 'day' | 'week' | 'month' | 'year' | 'range' | null;
+}
+
+export type StanceAct = 'demand' | 'propose' | 'accept' | 'reject' | 'support' | 'oppose';
+
+export interface Stance {
+  party: string;
+  /** Entity id of the acting person, if any. */
+  actor: string | null;
+  issue: string;
+  act: StanceAct;
+  summary: string;
+  evidence: Evidence;
+  confidence: number;
+  negated?: boolean;
+  hedged?: boolean;
+}
+
+export type EventType = 'meeting' | 'talks' | 'call' | 'visit' | 'summit' | 'statement' | 'proposal' | 'agreement' | 'ceasefire';
+export type EventStatus = 'planned' | 'happened' | 'cancelled';
+
+export interface NegotiationEvent {
+  type: EventType;
+  status: EventStatus;
+  parties: string[];
+  participants: string[];
+  place: string | null;
+  date: DateValue | null;
+  /** ISO 8601 duration, e.g. PT5H. */
+  duration: string | null;
+  outcome: string | null;
+  evidence: Evidence;
+}
+
+export interface Quote {
+  /** Entity id of the speaker, or null when unattributed. */
+  speaker: string | null;
+  speakerName: string | null;
+  text: string;
+  evidence: Evidence;
+}
+
+export interface Quantity {
+  value: number;
+  unit: string | null;
+  about: string | null;
+  text: string;
+  evidence: Evidence;
+}
+
+/** A resolved date expression found in the text. */
+export interface DateMention extends DateValue {
+  span: Span;
+}
+
+/**
+ * The document every stage passes along. Ingest fills `raw`/`meta`, text fills
+ * `text`…`tokens`, each extraction stage fills its own list.
+ */
+export interface Doc {
+  /** Content hash of the cleaned text plus url/file identity (see text/doc-id.ts). */
+  id: string;
+  raw: RawDocument;
+  meta: DocMeta;
+  text: string;
+  sourceMap: SourceSegment[];
+  removed: RemovedText[];
+  headings: Heading[];
+  sentences: Sentence[];
+  tokens: Token[];
+  messages: Message[];
+  entities: Entity[];
+  dates: DateMention[];
+  quotes: Quote[];
+  quantities: Quantity[];
+  stances: Stance[];
+  events: NegotiationEvent[];
+}
