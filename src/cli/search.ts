@@ -1,0 +1,53 @@
+// `parley search`: ranked full-text hits, each with its sentence and document.
+import { Command, InvalidArgumentError } from 'commander';
+import { openStore } from '../store/open.ts';
+import { addDbOption } from './workspace.ts';
+import { printJson, printLines } from './terminal.ts';
+
+interface SearchOptionValues {
+  db: string;
+  limit: number;
+  offset: number;
+  json?: boolean;
+}
+
+function parseCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number');
+  return number;
+}
+
+export function registerSearch(program: Command): void {
+  const command = program
+    .command('search')
+    .description('full-text search over the stored sentences, best matches first')
+    .argument('<query...>', 'words to find; "quoted words" match as a phrase')
+    .option('--limit <n>', 'how many hits', parseCount, 10)
+    .option('--offset <n>', 'skip this many hits (for paging)', parseCount, 0)
+    .option('--json', 'print the hits as JSON');
+  addDbOption(command);
+  command.addHelpText('after', '\nSpelling variants match each other (demilitarised = demilitarized).');
+  command.action(async (words: string[], values: SearchOptionValues) => {
+    const store = await openStore(values.db, { mustExist: true });
+    try {
+      const query = words.join(' ');
+      const hits = await store.search(query, { limit: values.limit, offset: values.offset });
+      if (values.json) {
+        printJson({ query, hits });
+        return;
+      }
+      if (hits.length === 0) {
+        printLines([`no matches for ${JSON.stringify(query)}`]);
+        return;
+      }
+      printLines(
+        hits.flatMap((hit, index) => [
+          `${values.offset + index + 1}. ${hit.snippet}`,
+          `   ${[hit.title ?? '(untitled)', hit.source, hit.published].filter(Boolean).join(' · ')}  [doc ${hit.documentId.slice(0, 12)} @${hit.sentence.start}-${hit.sentence.end}]`,
+        ]),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+}

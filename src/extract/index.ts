@@ -1,0 +1,10 @@
+// The default extraction pipeline: the stages in the order they run.
+import type { Stage } from './stage.ts';
+import { checkStageOrder } from './pipeline.ts';
+
+export const defaultStages: readonly Stage[] = [];
+
+checkStageOrder(defaultStages);
+
+export { processRawDocument, runStages, checkStageOrder } from './pipeline.ts';
+export type { Stage, StageContext } from './stage.ts';
