@@ -3,7 +3,11 @@ import { Command } from 'commander';
 import { readInputs, listInputFiles } from '../ingest/index.ts';
 import { defaultStages, processRawDocument } from '../extract/index.ts';
 import { openStore } from '../store/open.ts';
-import type { PutStatus } from '../store/store.ts';
+import type { PutStatus, Store } from '../store/store.ts';
+import { StoreError } from '../store/errors.ts';
+import { InputError } from '../doc/errors.ts';
+import type { RawDocument } from '../doc/types.ts';
+import type { Knowledge } from '../knowledge/index.ts';
 import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, toIngestOptions, type ReadOptionValues } from './workspace.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, printLines, reportInputError, startProgress } from './terminal.ts';
 
@@ -12,6 +16,21 @@ interface IngestOptionValues extends ReadOptionValues {
   config?: string;
   json?: boolean;
   progress: boolean;
+}
+
+/**
+ * Extracts and stores one document. A document the extraction or the store refuses is
+ * that input's failure (the store rolled it back); a store that cannot be written at all stops the run.
+ */
+async function storeRawDocument(store: Store, raw: RawDocument, kb: Knowledge): Promise<PutStatus | InputError> {
+  try {
+    const doc = processRawDocument(raw, defaultStages, { kb });
+    return (await store.putDocument(doc)).status;
+  } catch (error) {
+    if (error instanceof StoreError && error.code !== 'store:invalid-doc' && error.code !== 'store:constraint') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return new InputError(error instanceof StoreError ? error.code : 'extract:failed', raw.origin, reason);
+  }
 }
 
 export function registerIngest(program: Command): void {
@@ -49,9 +68,15 @@ rest of the batch goes on; the exit code is then 1.`,
           progress.tick(result.error.input);
           continue;
         }
-        const doc = processRawDocument(result.doc, defaultStages, { kb });
-        const put = await store.putDocument(doc);
-        counts[put.status] += 1;
+        const stored = await storeRawDocument(store, result.doc, kb);
+        if (stored instanceof InputError) {
+          counts.failed += 1;
+          failures.push({ input: stored.input, code: stored.code, reason: stored.message });
+          if (values.json) reportInputError(stored);
+          else progress.log(`parley: ${stored.toLine()}`);
+        } else {
+          counts[stored] += 1;
+        }
         progress.tick(result.doc.origin);
       }
     } finally {

@@ -1,6 +1,7 @@
 // Printing for the CLI: results to stdout, one-line problems to stderr, progress bars only on a terminal.
 import { SingleBar, Presets } from 'cli-progress';
 import { InputError, UsageError } from '../doc/errors.ts';
+import { StoreError } from '../store/errors.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
@@ -29,6 +30,10 @@ export function reportFatal(error: unknown): number {
   }
   if (error instanceof InputError) {
     reportInputError(error);
+    return EXIT_SOME_FAILED;
+  }
+  if (error instanceof StoreError) {
+    process.stderr.write(`parley: ${error.toLine()}\n`);
     return EXIT_SOME_FAILED;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -60,10 +65,20 @@ export function startProgress(options: { enabled: boolean; total?: number; unit:
     },
     Presets.shades_classic,
   );
-  bar.start(options.total ?? 0, 0, { label: '' });
+  let total = options.total ?? 0;
+  let done = 0;
+  bar.start(total, 0, { label: '' });
   return {
-    setTotal: (total) => bar.setTotal(total),
-    tick: (label) => bar.increment(1, { label: label.length > 40 ? `…${label.slice(-39)}` : label }),
+    setTotal: (value) => {
+      total = value;
+      bar.setTotal(total);
+    },
+    tick: (label) => {
+      // Feeds and exports hold several items per file, so the total can only be an estimate: grow it when passed.
+      done += 1;
+      if (done > total) bar.setTotal((total = done));
+      bar.increment(1, { label: label.length > 40 ? `…${label.slice(-39)}` : label });
+    },
     log: (line) => {
       // cli-progress redraws on the next update; clearing the line first keeps the log readable.
       process.stderr.write(`\r\x1b[K${line}\n`);

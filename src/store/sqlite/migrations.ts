@@ -1,0 +1,235 @@
+// The SQLite schema as numbered migrations, applied in order and tracked with PRAGMA user_version.
+//
+// Tables and why they exist:
+// - documents: one row per stored version of an article. `seq` is a small integer key the
+//   fact tables point at; `id` is the Doc id. `identity` ties the versions of one article
+//   together (see ../identity.ts) and `is_current` marks the latest one, which listings and
+//   search show by default; a partial unique index allows one current version per identity.
+//   `supersedes` links a version to the one it replaced, so history is kept. The row keeps
+//   the metadata as columns (filters and listings), the decoded source and cleaned text, and
+//   as JSON the parts only read back whole (source map, removed text, headings, messages).
+// - sentences: the sentences of each version with their offsets and text; the unit of search
+//   and the usual evidence of a fact.
+// - sentence_fts: FTS5 index over sentences (external content: the text lives once, in
+//   sentences). The code inserts the spelling-folded text (../spelling.ts); folding keeps token
+//   positions, so snippet() and highlight() read the original sentence and mark the right words.
+// - entities, mentions: each entity a document names (with its party, roles, aliases) and
+//   where; summed across documents for `parley actors`.
+// - stances, events, quotes, quantities, dates: the extracted facts, each with its evidence
+//   span (offsets and text) into the document's cleaned text. List-valued fields (event
+//   parties and participants) are JSON; fields queried across documents are columns.
+// Every fact row belongs to a document and goes with it (ON DELETE CASCADE); a document and
+// all its rows are written in one transaction.
+import type Database from 'better-sqlite3';
+import { StoreError } from '../errors.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, sentences and the full-text index',
+    sql: `
+      CREATE TABLE documents (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        identity TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        is_current INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
+        supersedes INTEGER REFERENCES documents(seq),
+        text_hash TEXT NOT NULL,
+        title TEXT,
+        byline TEXT,
+        source TEXT,
+        url TEXT,
+        file TEXT,
+        published TEXT,
+        language TEXT,
+        origin TEXT NOT NULL,
+        source_kind TEXT NOT NULL,
+        format TEXT NOT NULL,
+        content TEXT NOT NULL,
+        original TEXT,
+        text TEXT NOT NULL,
+        source_map TEXT NOT NULL DEFAULT '[]',
+        removed TEXT NOT NULL DEFAULT '[]',
+        headings TEXT NOT NULL DEFAULT '[]',
+        messages TEXT NOT NULL DEFAULT '[]',
+        source_messages TEXT NOT NULL DEFAULT '[]',
+        sentence_count INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL,
+        UNIQUE (identity, version)
+      );
+      CREATE UNIQUE INDEX documents_current_identity ON documents(identity) WHERE is_current = 1;
+      CREATE INDEX documents_current_published ON documents(published) WHERE is_current = 1;
+      CREATE INDEX documents_source ON documents(source, published);
+      CREATE UNIQUE INDEX documents_supersedes ON documents(supersedes);
+
+      CREATE TABLE sentences (
+        id INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (doc, ordinal),
+        CHECK (span_start >= 0 AND span_end >= span_start)
+      );
+
+      CREATE VIRTUAL TABLE sentence_fts USING fts5(
+        text,
+        content = 'sentences',
+        content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'extracted facts with their evidence',
+    sql: `
+      CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'place', 'country', 'group')),
+        party TEXT,
+        roles TEXT NOT NULL DEFAULT '[]',
+        aliases TEXT NOT NULL DEFAULT '[]',
+        mention_count INTEGER NOT NULL,
+        UNIQUE (doc, ordinal),
+        UNIQUE (doc, entity_id)
+      );
+      CREATE INDEX entities_entity ON entities(entity_id);
+
+      CREATE TABLE mentions (
+        entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        PRIMARY KEY (entity, ordinal),
+        CHECK (span_start >= 0 AND span_end >= span_start)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE stances (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        party TEXT NOT NULL,
+        actor TEXT,
+        issue TEXT NOT NULL,
+        act TEXT NOT NULL CHECK (act IN ('demand', 'propose', 'accept', 'reject', 'support', 'oppose')),
+        summary TEXT NOT NULL,
+        confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+        negated INTEGER CHECK (negated IN (0, 1)),
+        hedged INTEGER CHECK (hedged IN (0, 1)),
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        evidence_text TEXT NOT NULL,
+        PRIMARY KEY (doc, ordinal)
+      );
+      CREATE INDEX stances_issue_party ON stances(issue, party);
+
+      CREATE TABLE events (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('meeting', 'talks', 'call', 'visit', 'summit', 'statement', 'proposal', 'agreement', 'ceasefire')),
+        status TEXT NOT NULL CHECK (status IN ('planned', 'happened', 'cancelled')),
+        parties TEXT NOT NULL DEFAULT '[]',
+        participants TEXT NOT NULL DEFAULT '[]',
+        place TEXT,
+        date_text TEXT,
+        date_start TEXT,
+        date_end TEXT,
+        date_precision TEXT,
+        duration TEXT,
+        outcome TEXT,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        evidence_text TEXT NOT NULL,
+        PRIMARY KEY (doc, ordinal)
+      );
+      CREATE INDEX events_date ON events(date_start);
+
+      CREATE TABLE quotes (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_name TEXT,
+        text TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        evidence_text TEXT NOT NULL,
+        PRIMARY KEY (doc, ordinal)
+      );
+      CREATE INDEX quotes_speaker ON quotes(speaker);
+
+      CREATE TABLE quantities (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT,
+        about TEXT,
+        text TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        evidence_text TEXT NOT NULL,
+        PRIMARY KEY (doc, ordinal)
+      );
+
+      CREATE TABLE dates (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        precision TEXT,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        span_text TEXT NOT NULL,
+        PRIMARY KEY (doc, ordinal)
+      );
+    `,
+  },
+];
+
+export const latestSchemaVersion = migrations[migrations.length - 1].version;
+
+/** The schema version recorded in the database file (0 for a new file). */
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Throws `store:newer-schema` for a database written by a newer Parley, before anything touches it. */
+export function assertSchemaNotNewer(db: Database.Database): void {
+  const found = schemaVersion(db);
+  if (found > latestSchemaVersion) {
+    throw new StoreError(
+      'store:newer-schema',
+      `the database ${db.name} has schema version ${found}, newer than this Parley understands (${latestSchemaVersion}); upgrade Parley to open it`,
+    );
+  }
+}
+
+/**
+ * Brings the database up to `target` (default: the latest), one transaction per
+ * migration. A database newer than this code is refused rather than guessed at.
+ */
+export function applyMigrations(db: Database.Database, options: { target?: number } = {}): void {
+  const target = options.target ?? latestSchemaVersion;
+  assertSchemaNotNewer(db);
+  for (const migration of migrations) {
+    if (migration.version > target) break;
+    // IMMEDIATE takes the write lock first, so two processes opening a new file do not both migrate it.
+    db.transaction(() => {
+      if (schemaVersion(db) >= migration.version) return;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,443 @@
+// The embedded Store: one SQLite file (WAL, FTS5) behind the Store interface.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Doc, Entity, Span } from '../../doc/types.ts';
+import { summariseEntities } from '../entity-summary.ts';
+import { StoreError } from '../errors.ts';
+import { parseSearchQuery } from '../search-query.ts';
+import { documentName } from '../validate.ts';
+import type {
+  BatchPutResult,
+  DocumentFilter,
+  DocumentSummary,
+  EntityFilter,
+  EntitySummary,
+  FactByKind,
+  FactFilter,
+  FactKind,
+  PublishedFilter,
+  PutResult,
+  SearchHit,
+  SearchOptions,
+  Store,
+  StoredDocument,
+  StoredFact,
+  StoreStats,
+} from '../store.ts';
+import { DocumentWriter } from './document-writer.ts';
+import { toFtsMatch } from './fts-query.ts';
+import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
+import {
+  summaryColumns,
+  summaryFrom,
+  toDateMention,
+  toEntityRow,
+  toEvent,
+  toQuantity,
+  toQuote,
+  toStance,
+  toSummary,
+  type BodyRow,
+  type DateRow,
+  type EventRow,
+  type QuantityRow,
+  type QuoteRow,
+  type StanceRow,
+  type StoredEntityRow,
+  type SummaryRow,
+} from './rows.ts';
+import { StatementCache } from './statement-cache.ts';
+
+export interface SqliteStoreOptions {
+  /** Keep `raw.original` (e.g. the whole HTML page) besides the decoded content; off by default to keep the file small. */
+  keepOriginal?: boolean;
+  /** How long a write waits for another process's write lock, in milliseconds (default 5000). */
+  busyTimeoutMs?: number;
+  /** Refuse to create a new file: for commands that only read an existing store. */
+  mustExist?: boolean;
+}
+
+/** How each fact kind is stored and read back. */
+const factTables: { [K in FactKind]: { table: string; read: (row: never) => FactByKind[K] } } = {
+  stance: { table: 'stances', read: (row: StanceRow) => toStance(row) },
+  event: { table: 'events', read: (row: EventRow) => toEvent(row) },
+  quote: { table: 'quotes', read: (row: QuoteRow) => toQuote(row) },
+  quantity: { table: 'quantities', read: (row: QuantityRow) => toQuantity(row) },
+  date: { table: 'dates', read: (row: DateRow) => toDateMention(row) },
+};
+
+// Private-use characters mark highlights; they cannot be confused with article text unless the text itself contains them.
+const highlightOpen = '\uE000';
+const highlightClose = '\uE001';
+const defaultMark = { open: '**', close: '**' };
+const defaultSearchLimit = 20;
+const snippetTokens = 32;
+
+interface SearchRow {
+  id: number;
+  ordinal: number;
+  span_start: number;
+  span_end: number;
+  text: string;
+  document_id: string;
+  version: number;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  file: string | null;
+  published: string | null;
+  bm25: number;
+}
+
+interface FactRow {
+  ordinal: number;
+  document_id: string;
+  document_published: string | null;
+  document_source: string | null;
+}
+
+/** WHERE clauses and parameters for the filters every listing shares. */
+function publishedClauses(filter: PublishedFilter): { clauses: string[]; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (!filter.includeSuperseded) clauses.push('d.is_current = 1');
+  if (filter.source !== undefined) {
+    clauses.push('d.source = ?');
+    params.push(filter.source);
+  }
+  if (filter.since !== undefined) {
+    clauses.push('d.published >= ?');
+    params.push(filter.since);
+  }
+  if (filter.until !== undefined) {
+    clauses.push('d.published <= ?');
+    params.push(filter.until);
+  }
+  return { clauses, params };
+}
+
+function where(clauses: string[]): string {
+  return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
+/** LIMIT/OFFSET parameters; -1 is SQLite's "no limit". */
+function page(options: { limit?: number; offset?: number }, defaultLimit = -1): [number, number] {
+  return [options.limit ?? defaultLimit, options.offset ?? 0];
+}
+
+/** Spans (document offsets) of the words highlight() wrapped in the marker characters. */
+function highlightSpans(marked: string, sentenceText: string, sentenceStart: number): Span[] {
+  if (sentenceText.includes(highlightOpen) || sentenceText.includes(highlightClose)) return [];
+  const spans: Span[] = [];
+  let plainOffset = 0;
+  let openAt = -1;
+  for (const char of marked) {
+    if (char === highlightOpen) {
+      openAt = plainOffset;
+    } else if (char === highlightClose) {
+      if (openAt >= 0) {
+        spans.push({ start: sentenceStart + openAt, end: sentenceStart + plainOffset, text: sentenceText.slice(openAt, plainOffset) });
+      }
+      openAt = -1;
+    } else {
+      plainOffset += char.length;
+    }
+  }
+  return spans;
+}
+
+/** The error a failed document write is reported with, or null when the failure is not about this document (disk full, I/O) and must abort. */
+function documentFailure(doc: Doc, error: unknown): StoreError | null {
+  if (error instanceof StoreError) return error;
+  if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return new StoreError('store:constraint', `${documentName(doc)}: could not store the document: ${error.message}`, { cause: error });
+  }
+  return null;
+}
+
+export class SqliteStore implements Store {
+  private readonly sql: StatementCache;
+  private readonly putOne: Database.Transaction<(doc: Doc) => PutResult>;
+  private readonly putBatch: Database.Transaction<(docs: readonly Doc[]) => BatchPutResult[]>;
+
+  constructor(
+    private readonly db: Database.Database,
+    options: SqliteStoreOptions = {},
+  ) {
+    this.sql = new StatementCache(db);
+    const writer = new DocumentWriter(this.sql, { keepOriginal: options.keepOriginal ?? false });
+    this.putOne = db.transaction((doc: Doc) => writer.write(doc));
+    // Inside the batch transaction each putOne call runs in a savepoint, so one bad document rolls back alone.
+    this.putBatch = db.transaction((docs: readonly Doc[]) =>
+      docs.map((doc): BatchPutResult => {
+        try {
+          return this.putOne(doc);
+        } catch (error) {
+          const failure = documentFailure(doc, error);
+          if (!failure) throw error;
+          return { status: 'failed', id: doc.id, error: failure };
+        }
+      }),
+    );
+  }
+
+  /** The database file path. */
+  get path(): string {
+    return this.db.name;
+  }
+
+  private assertOpen(): void {
+    if (!this.db.open) throw new StoreError('store:closed', `the store ${this.db.name} is closed`);
+  }
+
+  async putDocument(doc: Doc): Promise<PutResult> {
+    this.assertOpen();
+    try {
+      return this.putOne.immediate(doc);
+    } catch (error) {
+      throw documentFailure(doc, error) ?? error;
+    }
+  }
+
+  async putDocuments(docs: readonly Doc[]): Promise<BatchPutResult[]> {
+    this.assertOpen();
+    return this.putBatch.immediate(docs);
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    this.assertOpen();
+    const row = this.sql
+      .get(`SELECT ${summaryColumns}, d.source_kind, d.format, d.content, d.original, d.text, d.source_map, d.removed,
+              d.headings, d.messages, d.source_messages
+            FROM ${summaryFrom} WHERE d.id = ?`)
+      .get(id) as (SummaryRow & BodyRow) | undefined;
+    if (!row) return null;
+    const seq = row.seq;
+    const facts = <K extends FactKind>(kind: K): FactByKind[K][] => {
+      const { table, read } = factTables[kind];
+      const rows = this.sql.get(`SELECT * FROM ${table} WHERE doc = ? ORDER BY ordinal`).all(seq) as never[];
+      return rows.map((factRow) => read(factRow));
+    };
+    const sentences = this.sql.get('SELECT span_start AS start, span_end AS end FROM sentences WHERE doc = ? ORDER BY ordinal').all(seq) as {
+      start: number;
+      end: number;
+    }[];
+    return {
+      ...toSummary(row),
+      raw: {
+        origin: row.origin,
+        kind: row.source_kind,
+        format: row.format,
+        content: row.content,
+        original: row.original,
+        messages: JSON.parse(row.source_messages),
+      },
+      text: row.text,
+      sourceMap: JSON.parse(row.source_map),
+      removed: JSON.parse(row.removed),
+      headings: JSON.parse(row.headings),
+      sentences,
+      messages: JSON.parse(row.messages),
+      entities: this.readEntities(seq, row.text),
+      dates: facts('date'),
+      quotes: facts('quote'),
+      quantities: facts('quantity'),
+      stances: facts('stance'),
+      events: facts('event'),
+    };
+  }
+
+  private readEntities(seq: number, text: string): Entity[] {
+    const rows = this.sql
+      .get('SELECT id, entity_id, name, kind, party, roles, aliases FROM entities WHERE doc = ? ORDER BY ordinal')
+      .all(seq) as (Omit<StoredEntityRow, 'mention_count' | 'document_id'> & { id: number })[];
+    const mentions = this.sql
+      .get(`SELECT m.entity, m.span_start, m.span_end FROM mentions m JOIN entities e ON e.id = m.entity
+            WHERE e.doc = ? ORDER BY m.entity, m.ordinal`)
+      .all(seq) as { entity: number; span_start: number; span_end: number }[];
+    const byEntity = new Map<number, Entity['mentions']>();
+    for (const mention of mentions) {
+      const list = byEntity.get(mention.entity) ?? [];
+      list.push({ start: mention.span_start, end: mention.span_end, text: text.slice(mention.span_start, mention.span_end) });
+      byEntity.set(mention.entity, list);
+    }
+    return rows.map((row) => ({
+      id: row.entity_id,
+      name: row.name,
+      kind: row.kind,
+      party: row.party,
+      roles: JSON.parse(row.roles) as string[],
+      aliases: JSON.parse(row.aliases) as string[],
+      mentions: byEntity.get(row.id) ?? [],
+    }));
+  }
+
+  async listVersions(id: string): Promise<DocumentSummary[]> {
+    this.assertOpen();
+    const rows = this.sql
+      .get(`SELECT ${summaryColumns} FROM ${summaryFrom}
+            WHERE d.identity = (SELECT identity FROM documents WHERE id = ?) ORDER BY d.version`)
+      .all(id) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  async listDocuments(filter: DocumentFilter = {}): Promise<DocumentSummary[]> {
+    this.assertOpen();
+    const { clauses, params } = publishedClauses(filter);
+    const rows = this.sql
+      .get(`SELECT ${summaryColumns} FROM ${summaryFrom} ${where(clauses)}
+            ORDER BY d.published IS NULL, d.published DESC, d.seq DESC LIMIT ? OFFSET ?`)
+      .all(...params, ...page(filter)) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    this.assertOpen();
+    const match = toFtsMatch(parseSearchQuery(query));
+    const mark = options.mark ?? defaultMark;
+    const { clauses, params } = publishedClauses(options);
+    // Rank first, then mark up only the page of hits: snippet() and highlight() cost far more than bm25().
+    // The CAST matters: JavaScript numbers bind as REAL, and FTS5 ignores a rowid constraint on a REAL value.
+    const rows = this.sql
+      .get(`SELECT s.id, s.ordinal, s.span_start, s.span_end, s.text, d.id AS document_id, d.version, d.title, d.source,
+              d.url, d.file, d.published, bm25(sentence_fts) AS bm25
+            FROM sentence_fts
+            JOIN sentences s ON s.id = sentence_fts.rowid
+            JOIN documents d ON d.seq = s.doc
+            ${where(['sentence_fts MATCH ?', ...clauses])}
+            ORDER BY bm25, d.published DESC, s.id LIMIT ? OFFSET ?`)
+      .all(match, ...params, ...page(options, defaultSearchLimit)) as SearchRow[];
+    const markUp = this.sql.get(`SELECT snippet(sentence_fts, 0, ?, ?, '…', ${snippetTokens}) AS snippet,
+        highlight(sentence_fts, 0, '${highlightOpen}', '${highlightClose}') AS marked
+      FROM sentence_fts WHERE sentence_fts MATCH ? AND rowid = CAST(? AS INTEGER)`);
+    const marked = rows.map((row) => markUp.get(mark.open, mark.close, match, row.id) as { snippet: string; marked: string });
+    return rows.map((row, i) => ({
+      documentId: row.document_id,
+      version: row.version,
+      title: row.title,
+      source: row.source,
+      published: row.published,
+      url: row.url,
+      file: row.file,
+      sentence: { index: row.ordinal, start: row.span_start, end: row.span_end, text: row.text },
+      snippet: marked[i].snippet,
+      highlights: highlightSpans(marked[i].marked, row.text, row.span_start),
+      score: -row.bm25,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    this.assertOpen();
+    const count = (from: string): number =>
+      (this.sql.get(`SELECT count(*) AS n FROM ${from} WHERE d.is_current = 1`).get() as { n: number }).n;
+    const facts = (table: string) => count(`${table} f JOIN documents d ON d.seq = f.doc`);
+    const totals = this.sql.get('SELECT count(*) AS versions FROM documents').get() as { versions: number };
+    const range = this.sql.get('SELECT min(published) AS first, max(published) AS last FROM documents WHERE is_current = 1').get() as {
+      first: string | null;
+      last: string | null;
+    };
+    const bySource = this.sql
+      .get('SELECT source, count(*) AS documents FROM documents WHERE is_current = 1 GROUP BY source ORDER BY documents DESC, source')
+      .all() as { source: string | null; documents: number }[];
+    const pageCount = this.db.pragma('page_count', { simple: true }) as number;
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    return {
+      documents: count('documents d'),
+      versions: totals.versions,
+      sentences: facts('sentences'),
+      entities: facts('entities'),
+      mentions: count('mentions m JOIN entities e ON e.id = m.entity JOIN documents d ON d.seq = e.doc'),
+      quotes: facts('quotes'),
+      quantities: facts('quantities'),
+      stances: facts('stances'),
+      events: facts('events'),
+      dates: facts('dates'),
+      bySource,
+      published: range,
+      sizeBytes: pageCount * pageSize,
+      schemaVersion: schemaVersion(this.db),
+    };
+  }
+
+  async listEntities(filter: EntityFilter = {}): Promise<EntitySummary[]> {
+    this.assertOpen();
+    const rows = this.sql
+      .get(`SELECT e.entity_id, e.name, e.kind, e.party, e.roles, e.aliases, e.mention_count, d.id AS document_id
+            FROM entities e JOIN documents d ON d.seq = e.doc
+            ${filter.includeSuperseded ? '' : 'WHERE d.is_current = 1'}
+            ORDER BY d.seq, e.ordinal`)
+      .iterate() as IterableIterator<StoredEntityRow>;
+    return summariseEntities(
+      (function* () {
+        for (const row of rows) yield toEntityRow(row);
+      })(),
+      filter,
+    );
+  }
+
+  async listFacts<K extends FactKind>(kind: K, filter: FactFilter = {}): Promise<StoredFact<K>[]> {
+    this.assertOpen();
+    const { table, read } = factTables[kind];
+    const { clauses, params } = publishedClauses(filter);
+    if (filter.documentId !== undefined) {
+      clauses.push('d.id = ?');
+      params.push(filter.documentId);
+    }
+    const rows = this.sql
+      .get(`SELECT f.*, d.id AS document_id, d.published AS document_published, d.source AS document_source
+            FROM ${table} f JOIN documents d ON d.seq = f.doc ${where(clauses)}
+            ORDER BY d.published IS NULL, d.published, d.seq, f.ordinal LIMIT ? OFFSET ?`)
+      .all(...params, ...page(filter)) as FactRow[];
+    return rows.map((row) => ({
+      id: `${row.document_id}:${kind}:${row.ordinal}`,
+      kind,
+      documentId: row.document_id,
+      published: row.document_published,
+      source: row.document_source,
+      fact: read(row as never),
+    }));
+  }
+
+  /** SQLite's own integrity check plus the full-text index's; an empty list means healthy. */
+  async checkIntegrity(): Promise<string[]> {
+    this.assertOpen();
+    const problems = (this.db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((row) => row.integrity_check)
+      .filter((result) => result !== 'ok');
+    try {
+      this.db.exec("INSERT INTO sentence_fts (sentence_fts) VALUES ('integrity-check')");
+    } catch (error) {
+      problems.push(`full-text index: ${(error as Error).message}`);
+    }
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * Opens (creating if needed) the SQLite store at `path` and brings its schema up to date.
+ * Fails with a `store:open` StoreError for a path that cannot be opened or a file that is
+ * not a database, and `store:newer-schema` for a database written by a newer Parley.
+ */
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new StoreError('store:open', `there is no database at ${path}: ingest some documents first, or pass --db`);
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    assertSchemaNotNewer(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db);
+  } catch (error) {
+    db?.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError('store:open', `cannot open the database ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  return new SqliteStore(db, options);
+}

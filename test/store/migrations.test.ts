@@ -1,0 +1,80 @@
+// Opening a database written at an older schema upgrades it in place; one written by a newer Parley is refused untouched.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { StoreError } from '../../src/store/errors.ts';
+import { applyMigrations, latestSchemaVersion, migrations, openSqliteStore, schemaVersion } from '../../src/store/sqlite/index.ts';
+import { negotiationDoc } from './fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-migrations-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database at schema version 1 holding one document, written the way version 1 stored it. */
+function createVersionOneDatabase(path: string): void {
+  const db = new Database(path);
+  applyMigrations(db, { target: 1 });
+  const { lastInsertRowid } = db
+    .prepare(`INSERT INTO documents (id, identity, version, text_hash, title, source, published, origin, source_kind, format, content, text, sentence_count, ingested_at)
+              VALUES ('old-doc', 'url:old.example/story', 1, 'hash', 'An old story', 'old.example', '2025-10-01', 'https://old.example/story', 'url', 'text',
+                      'The harvest talks stalled.', 'The harvest talks stalled.', 1, '2025-10-02T08:00:00.000Z')`)
+    .run();
+  const sentence = db.prepare(`INSERT INTO sentences (doc, ordinal, span_start, span_end, text) VALUES (?, 0, 0, 26, 'The harvest talks stalled.')`).run(lastInsertRowid);
+  db.prepare(`INSERT INTO sentence_fts (rowid, text) VALUES (?, 'The harvest talks stalled.')`).run(sentence.lastInsertRowid);
+  db.close();
+}
+
+describe('schema migrations', () => {
+  it('are numbered 1, 2, … in order', () => {
+    assert.deepEqual(migrations.map((migration) => migration.version), migrations.map((_, i) => i + 1));
+    assert.equal(latestSchemaVersion, migrations.length);
+    assert.ok(latestSchemaVersion >= 2);
+  });
+
+  it('upgrade a database created at an older version, keeping its documents', async () => {
+    const path = join(dir, 'old.db');
+    createVersionOneDatabase(path);
+    const store = await openSqliteStore(path);
+    try {
+      assert.equal((await store.stats()).schemaVersion, latestSchemaVersion);
+      assert.deepEqual((await store.listDocuments()).map((summary) => summary.id), ['old-doc']);
+      assert.deepEqual((await store.search('harvest')).map((hit) => hit.documentId), ['old-doc']);
+      const doc = negotiationDoc();
+      assert.equal((await store.putDocument(doc)).status, 'inserted');
+      assert.equal((await store.listFacts('stance')).length, doc.stances.length);
+      assert.deepEqual(await store.checkIntegrity(), []);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('leave an up-to-date database as it is', async () => {
+    const path = join(dir, 'current.db');
+    const first = await openSqliteStore(path);
+    await first.putDocument(negotiationDoc());
+    await first.close();
+    const second = await openSqliteStore(path);
+    assert.equal((await second.stats()).documents, 1);
+    await second.close();
+  });
+
+  it('refuse a database newer than the code, leaving it untouched', async () => {
+    const path = join(dir, 'future.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${latestSchemaVersion + 1}`);
+    db.close();
+    await assert.rejects(openSqliteStore(path), (error: unknown) => {
+      assert.ok(error instanceof StoreError);
+      assert.equal(error.code, 'store:newer-schema');
+      assert.match(error.message, /future\.db.*newer than this Parley/);
+      return true;
+    });
+    const check = new Database(path, { readonly: true });
+    assert.equal(schemaVersion(check), latestSchemaVersion + 1);
+    assert.equal(check.pragma('journal_mode', { simple: true }), 'delete');
+    assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all(), []);
+    check.close();
+  });
+});

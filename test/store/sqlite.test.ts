@@ -1,0 +1,96 @@
+// Runs the Store contract against the SQLite backend, plus what only SQLite has: the file, its pragmas, opening errors.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { StoreError } from '../../src/store/errors.ts';
+import { openStore } from '../../src/store/open.ts';
+import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import { runStoreContract } from './contract.ts';
+import { negotiationDoc } from './fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+let files = 0;
+const freshPath = () => join(dir, `store-${++files}.db`);
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+runStoreContract('sqlite', () => openSqliteStore(freshPath()));
+
+async function assertStoreError(promise: Promise<unknown>, code: StoreError['code'], pattern: RegExp): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof StoreError);
+    assert.equal(error.code, code);
+    assert.match(error.message, pattern);
+    return true;
+  });
+}
+
+describe('SQLite store file', () => {
+  it('is created in WAL mode and readable by a second connection while open', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore(path);
+    const doc = negotiationDoc();
+    await store.putDocument(doc);
+    const reader = new Database(path, { readonly: true });
+    try {
+      assert.equal(reader.pragma('journal_mode', { simple: true }), 'wal');
+      assert.deepEqual(reader.prepare('SELECT id FROM documents').all(), [{ id: doc.id }]);
+    } finally {
+      reader.close();
+      await store.close();
+    }
+  });
+
+  it('keeps the data across close and reopen, and passes its integrity checks', async () => {
+    const path = freshPath();
+    const doc = negotiationDoc();
+    const first = await openSqliteStore(path);
+    await first.putDocument(doc);
+    await first.close();
+    const second = await openSqliteStore(path);
+    try {
+      assert.equal((await second.getDocument(doc.id))?.text, doc.text);
+      assert.equal((await second.search('Geneva')).length, 1);
+      assert.deepEqual(await second.checkIntegrity(), []);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps the original page only when asked', async () => {
+    const doc = negotiationDoc();
+    doc.raw.original = '<html><body><p>the page</p></body></html>';
+    const lean = await openSqliteStore(freshPath());
+    const keeping = await openSqliteStore(freshPath(), { keepOriginal: true });
+    try {
+      await lean.putDocument(doc);
+      await keeping.putDocument(doc);
+      assert.equal((await lean.getDocument(doc.id))?.raw.original, null);
+      assert.equal((await keeping.getDocument(doc.id))?.raw.original, doc.raw.original);
+    } finally {
+      await lean.close();
+      await keeping.close();
+    }
+  });
+
+  it('refuses a file that is not a database, naming it', async () => {
+    const path = join(dir, 'notes.db');
+    writeFileSync(path, 'these are my notes, not a database\n'.repeat(100));
+    await assertStoreError(openSqliteStore(path), 'store:open', /notes\.db.*not a database/);
+  });
+
+  it('refuses a path in a missing folder, and a missing file when it must exist', async () => {
+    await assertStoreError(openSqliteStore(join(dir, 'no-such-folder', 'x.db')), 'store:open', /no-such-folder/);
+    await assertStoreError(openSqliteStore(join(dir, 'absent.db'), { mustExist: true }), 'store:open', /no database at .*absent\.db/);
+  });
+
+  it('is what openStore opens for a file path, and openStore refuses PostgreSQL URLs for now', async () => {
+    const store = await openStore(freshPath());
+    assert.deepEqual(await store.listDocuments(), []);
+    await store.close();
+    await assertStoreError(openStore('postgres://localhost/parley'), 'store:open', /PostgreSQL/);
+  });
+});
