@@ -145,6 +145,27 @@ export interface NegotiationEvent {
   duration: string | null;
   outcome: string | null;
   evidence: Evidence;
+  /** The PLOVER event type and mode this event maps to (absent for statements, which PLOVER does not code). */
+  plover?: { type: string; mode: string | null };
+}
+
+/** A named plan or proposal on the table ("the 28-point plan"), as one document reports it. */
+export interface Plan {
+  /** Stable within the document, e.g. `plan:28-point`. */
+  id: string;
+  /** As the text names it, e.g. "28-point plan". */
+  name: string;
+  /** The party that drew it up or put it forward, when the text says. */
+  author: string | null;
+  /** How many points it has, when the text says. */
+  pointCount: number | null;
+  /** Sentences that report a version, rewrite or revision of it. */
+  versions: Evidence[];
+  /** Sentences that name what one of its points says. */
+  points: Evidence[];
+  mentions: Span[];
+  /** The sentence that first names it. */
+  evidence: Evidence;
 }
 
 export interface Quote {
@@ -161,6 +182,8 @@ export interface Quantity {
   about: string | null;
   text: string;
   evidence: Evidence;
+  /** Where `text` is in the cleaned text. */
+  span?: Span;
 }
 
 /** A resolved date expression found in the text. */
@@ -190,4 +213,6 @@ export interface Doc {
   quantities: Quantity[];
   stances: Stance[];
   events: NegotiationEvent[];
+  /** Named plans and proposals, filled by the events stage. */
+  plans?: Plan[];
 }

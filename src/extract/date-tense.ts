@@ -1,0 +1,160 @@
+// Reads the tense of the clause around a date from its words: the tense cue nearest the date decides which way "on Tuesday" points.
+import type { Doc, Sentence, Token } from '../doc/types.ts';
+import { readDataFile } from '../knowledge/data-file.ts';
+import type { Tense } from './relative-dates.ts';
+
+interface TenseWords {
+  tense: {
+    future: string[];
+    futureBeforeTo: string[];
+    past: string[];
+    pastVerbs: string[];
+    notPastEd: string[];
+    present: string[];
+  };
+}
+
+interface TenseLexicon {
+  future: Set<string>;
+  futureBeforeTo: Set<string>;
+  past: Set<string>;
+  pastVerbs: Set<string>;
+  notPastEd: Set<string>;
+  present: Set<string>;
+}
+
+let lexicon: TenseLexicon | null = null;
+
+function loadLexicon(): TenseLexicon {
+  if (lexicon === null) {
+    const { tense } = readDataFile<TenseWords>('date-words.json');
+    lexicon = {
+      future: new Set(tense.future),
+      futureBeforeTo: new Set(tense.futureBeforeTo),
+      past: new Set(tense.past),
+      pastVerbs: new Set(tense.pastVerbs),
+      notPastEd: new Set(tense.notPastEd),
+      present: new Set(tense.present),
+    };
+  }
+  return lexicon;
+}
+
+/** Modals that turn a following participle future ("will be held"). */
+const FUTURE_BEFORE_PARTICIPLE = new Set(['will', 'would', 'shall']);
+/** Words that keep a following participle past ("was held", "has met"). */
+const PAST_BEFORE_PARTICIPLE = new Set(['was', 'were', 'had', 'has', 'have', 'been']);
+
+/** Index of the first token ending after `offset` (binary search). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The sentence holding `offset`, or null (binary search). */
+export function sentenceAt(doc: Doc, offset: number): Sentence | null {
+  const { sentences } = doc;
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle].end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const sentence = sentences[low];
+  return sentence !== undefined && sentence.start <= offset ? sentence : null;
+}
+
+function wordsOf(doc: Doc, from: number, to: number): string[] {
+  const words: string[] = [];
+  for (let index = from; index < to; index++) {
+    const token = doc.tokens[index];
+    words.push(token.kind === 'word' ? doc.text.slice(token.start, token.end) : '');
+  }
+  return words;
+}
+
+function isClauseEnd(doc: Doc, index: number): boolean {
+  const token = doc.tokens[index];
+  if (token.kind === 'quote') return true;
+  if (token.kind !== 'punct') return false;
+  const mark = doc.text[token.start];
+  return mark === ':' || mark === ';';
+}
+
+/** The tense one word signals in its context, or null. */
+function cueAt(words: readonly string[], index: number, lex: TenseLexicon): Tense | null {
+  const original = words[index];
+  if (original === '') return null;
+  const word = original.toLowerCase().replace(/\u2019/g, "'");
+  const next = words[index + 1]?.toLowerCase();
+  if (lex.futureBeforeTo.has(word) && next === 'to') {
+    // "was expected to", "had planned to": a plan reported in the past.
+    const before = words[index - 1]?.toLowerCase();
+    return before !== undefined && PAST_BEFORE_PARTICIPLE.has(before) && before !== 'been' ? 'past' : 'future';
+  }
+  if (lex.future.has(word) || word.endsWith("'ll")) return 'future';
+  if (lex.past.has(word)) return 'past';
+  const participle =
+    lex.pastVerbs.has(word) ||
+    (word.length > 4 && word.endsWith('ed') && !lex.notPastEd.has(word) && original[0] === word[0]);
+  if (participle) {
+    // "will be held", "to be signed" are future; "was expected to be signed", "has met" stay past.
+    let infinitive = false;
+    for (let back = index - 1; back >= Math.max(0, index - 5); back--) {
+      const before = words[back].toLowerCase();
+      if (before === 'to') infinitive = true;
+      else if (FUTURE_BEFORE_PARTICIPLE.has(before)) return 'future';
+      else if (PAST_BEFORE_PARTICIPLE.has(before) && (!infinitive || before !== 'been')) return 'past';
+    }
+    return infinitive ? 'future' : 'past';
+  }
+  if (lex.present.has(word)) return 'present';
+  return null;
+}
+
+/**
+ * The tense of the clause around text[start, end): the tense cue nearest to it within its sentence
+ * (ties go to the word before), ignoring the words of the expression itself. Null when no word signals one.
+ */
+export function tenseAround(doc: Doc, start: number, end: number): Tense | null {
+  const sentence = sentenceAt(doc, start) ?? { start, end };
+  const first = tokenIndexAt(doc.tokens, sentence.start);
+  const last = tokenIndexAt(doc.tokens, sentence.end);
+  const words = wordsOf(doc, first, last);
+  const inside = tokenIndexAt(doc.tokens, start) - first;
+  const after = tokenIndexAt(doc.tokens, end) - first;
+  const lex = loadLexicon();
+  // The clause ends at a quote mark, colon or semicolon: quoted speech has its own tense.
+  let leftOpen = true;
+  let rightOpen = true;
+  for (let distance = 1; leftOpen || rightOpen; distance++) {
+    const left = inside - distance;
+    const right = after - 1 + distance;
+    if (left < 0 || isClauseEnd(doc, first + left)) leftOpen = false;
+    if (right >= words.length || isClauseEnd(doc, first + right)) rightOpen = false;
+    const before = leftOpen ? cueAt(words, left, lex) : null;
+    if (before !== null) return before;
+    const behind = rightOpen ? cueAt(words, right, lex) : null;
+    if (behind !== null) return behind;
+  }
+  return null;
+}
+
+/** The tense of a whole sentence: its first tense cue, or null. */
+export function sentenceTense(doc: Doc, sentence: Sentence): Tense | null {
+  const first = tokenIndexAt(doc.tokens, sentence.start);
+  const words = wordsOf(doc, first, tokenIndexAt(doc.tokens, sentence.end));
+  const lex = loadLexicon();
+  for (let index = 0; index < words.length; index++) {
+    const cue = cueAt(words, index, lex);
+    if (cue !== null) return cue;
+  }
+  return null;
+}
