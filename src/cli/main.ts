@@ -4,6 +4,7 @@ import { registerIngest } from './ingest.ts';
 import { registerSearch } from './search.ts';
 import { registerStats } from './stats.ts';
 import { registerExtract } from './extract.ts';
+import { registerActors } from './actors.ts';
 import { EXIT_USAGE, reportFatal } from './terminal.ts';
 
 const program = new Command('parley')
@@ -16,6 +17,7 @@ registerIngest(program);
 registerSearch(program);
 registerStats(program);
 registerExtract(program);
+registerActors(program);
 
 program.addHelpText(
   'after',
@@ -24,6 +26,7 @@ Examples:
   $ parley ingest samples/articles --manifest samples/manifest.json
   $ parley search "security guarantees"
   $ parley stats
+  $ parley actors --kind person
   $ parley extract article.txt --format json
 
 Exit codes: 0 ok, 1 some inputs failed, 2 usage error.`,

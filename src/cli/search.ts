@@ -31,7 +31,9 @@ export function registerSearch(program: Command): void {
     const store = await openStore(values.db, { mustExist: true });
     try {
       const query = words.join(' ');
-      const hits = await store.search(query, { limit: values.limit, offset: values.offset });
+      // Bold on a terminal; plain ** markers when piped, so the output stays readable as text.
+      const mark = process.stdout.isTTY ? { open: '\x1b[1m', close: '\x1b[22m' } : { open: '**', close: '**' };
+      const hits = await store.search(query, { limit: values.limit, offset: values.offset, mark });
       if (values.json) {
         printJson({ query, hits });
         return;

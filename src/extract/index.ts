@@ -1,8 +1,10 @@
 // The default extraction pipeline: the stages in the order they run.
 import type { Stage } from './stage.ts';
 import { checkStageOrder } from './pipeline.ts';
+import { datesStage } from './dates.ts';
+import { quantitiesStage } from './quantities.ts';
 
-export const defaultStages: readonly Stage[] = [];
+export const defaultStages: readonly Stage[] = [datesStage, quantitiesStage];
 
 checkStageOrder(defaultStages);
 
