@@ -45,6 +45,6 @@ export function toContractDocument(doc: Doc): ContractDocument {
     quotes: doc.quotes,
     quantities: doc.quantities,
     dates: doc.dates,
-    messages: [...doc.raw.messages, ...doc.messages],
+    messages: doc.messages,
   };
 }
