@@ -216,3 +216,102 @@ export interface Doc {
   /** Named plans and proposals, filled by the events stage. */
   plans?: Plan[];
 }
+
+// ── Across documents (src/reconcile): what many articles say, merged, with their sources. ──
+
+/** A document as cited by a merged fact or a brief. */
+export interface DocumentRef {
+  id: string;
+  file: string | null;
+  url: string | null;
+  source: string | null;
+  title: string | null;
+  published: string | null;
+}
+
+/** A span of one stored document's text that supports a merged fact. */
+export interface DocumentEvidence extends Evidence {
+  documentId: string;
+}
+
+/** Documents that are copies or rewrites of one another count as one source. */
+export interface SourceGroup {
+  /** Id of the earliest document of the group. */
+  id: string;
+  documents: string[];
+}
+
+/** Articles grouped into the negotiation they cover. */
+export interface Story {
+  id: string;
+  /** A short label built from its main parties and places, e.g. "Russia – Ukraine – United States". */
+  label: string;
+  parties: string[];
+  issues: string[];
+  documents: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** What every merged fact carries: where it was reported and how independently. */
+export interface MergedFactBase {
+  id: string;
+  documents: DocumentRef[];
+  /** Distinct source groups behind the fact (a rewrite of the same wire story is not a second source). */
+  independentSources: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  evidence: DocumentEvidence[];
+}
+
+export interface MergedEvent extends MergedFactBase {
+  type: EventType;
+  status: EventStatus;
+  parties: string[];
+  participants: string[];
+  place: string | null;
+  date: { start: string | null; end: string | null } | null;
+  duration: string | null;
+  outcome: string | null;
+}
+
+export interface MergedStance extends MergedFactBase {
+  party: string;
+  issue: string;
+  act: StanceAct;
+  actors: string[];
+  summary: string;
+}
+
+export interface MergedQuantity extends MergedFactBase {
+  value: number;
+  unit: string | null;
+  about: string | null;
+}
+
+/** One cell of the issue × party matrix. */
+export interface PositionCell {
+  issue: string;
+  party: string;
+  /** The act of the most recent stance. */
+  latestAct: StanceAct;
+  /** 'new' when first seen in the window, 'shifted' when the act changed over time, else 'steady'. */
+  trend: 'new' | 'steady' | 'shifted';
+  /** 0..1 from source count and agreement of acts. */
+  confidence: number;
+  independentSources: number;
+  documents: number;
+  /** Ids of the merged stances behind the cell, newest first. */
+  stances: string[];
+}
+
+export type ContradictionKind = 'number' | 'date' | 'place' | 'role' | 'opposite-acts';
+
+/** Two (or more) sources that disagree, each side with its evidence. */
+export interface Contradiction {
+  id: string;
+  kind: ContradictionKind;
+  /** What the disagreement is about, e.g. "civilians killed", "talks in Moscow: date". */
+  about: string;
+  sides: { claim: string; evidence: DocumentEvidence[]; documents: DocumentRef[] }[];
+}
