@@ -3,8 +3,9 @@ import type { Stage } from './stage.ts';
 import { checkStageOrder } from './pipeline.ts';
 import { datesStage } from './dates.ts';
 import { quantitiesStage } from './quantities.ts';
+import { entityStage } from './entities.ts';
 
-export const defaultStages: readonly Stage[] = [datesStage, quantitiesStage];
+export const defaultStages: readonly Stage[] = [entityStage, datesStage, quantitiesStage];
 
 checkStageOrder(defaultStages);
 
