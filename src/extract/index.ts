@@ -4,8 +4,9 @@ import { checkStageOrder } from './pipeline.ts';
 import { datesStage } from './dates.ts';
 import { quantitiesStage } from './quantities.ts';
 import { entityStage } from './entities.ts';
+import { quotesStage } from './quotes.ts';
 
-export const defaultStages: readonly Stage[] = [entityStage, datesStage, quantitiesStage];
+export const defaultStages: readonly Stage[] = [entityStage, datesStage, quantitiesStage, quotesStage];
 
 checkStageOrder(defaultStages);
 
