@@ -2,6 +2,7 @@
 import type { EntityKind } from '../doc/types.ts';
 import { partyOn, tokenKey, type PartyRecord } from '../knowledge/index.ts';
 import { chunkEndingAt, entryOf, spanBounds, type Chunk, type EntityContext } from './entities-context.ts';
+import { slugify } from '../knowledge/slug.ts';
 
 /** A mention of something that is not a person, with the entity it belongs to. */
 export interface ThingMention {
@@ -14,14 +15,6 @@ export interface ThingMention {
   end: number;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 type EntityHead = Pick<ThingMention, 'id' | 'name' | 'kind' | 'party'>;
 
@@ -33,8 +26,8 @@ export function partyEntity(party: PartyRecord): EntityHead {
   if (head === undefined) {
     head =
       party.kind === 'country'
-        ? { id: `country:${slug(party.name)}`, name: party.name, kind: 'country', party: party.name }
-        : { id: `org:${slug(party.name)}`, name: party.name, kind: party.kind === 'group' ? 'group' : 'organization', party: party.name };
+        ? { id: `country:${slugify(party.name)}`, name: party.name, kind: 'country', party: party.name }
+        : { id: `org:${slugify(party.name)}`, name: party.name, kind: party.kind === 'group' ? 'group' : 'organization', party: party.name };
     partyHeads.set(party, head);
   }
   return head;
@@ -107,7 +100,7 @@ export function findThingMentions(ctx: EntityContext, taken: Uint8Array): ThingM
         const venue = afterLocative(ctx, chunk) || venueNouns.has(ctx.view.keys[chunk.end] ?? '');
         if (venue || (other === undefined && !capital.party.capitalIsMetonym)) {
           const name = capital.party.capital ?? capital.party.name;
-          out.push(mention(ctx, chunk, { id: `place:${slug(name)}`, name, kind: 'place', party: null }));
+          out.push(mention(ctx, chunk, { id: `place:${slugify(name)}`, name, kind: 'place', party: null }));
           continue;
         }
       }
@@ -133,7 +126,7 @@ export function findThingMentions(ctx: EntityContext, taken: Uint8Array): ThingM
       if (party === null) continue;
       const record = ctx.kb.partyByName.get(party.toLowerCase());
       const owner = record?.definite ? `the ${party}` : party;
-      out.push(mention(ctx, chunk, { id: `org:${slug(party)}-${body.body.id}`, name: `${body.body.name} of ${owner}`, kind: 'organization', party }));
+      out.push(mention(ctx, chunk, { id: `org:${slugify(party)}-${body.body.id}`, name: `${body.body.name} of ${owner}`, kind: 'organization', party }));
     }
   }
   for (let i = 0; i < ctx.view.tokens.length; i++) {

@@ -15,6 +15,7 @@ import {
   type RoleReading,
   type TitleBefore,
 } from './entities-roles.ts';
+import { slugify } from '../knowledge/slug.ts';
 
 /** One person of the document as it is being built. */
 export interface PersonBuild {
@@ -50,14 +51,6 @@ export interface PeopleResult {
   excluded: Set<string>;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 /** The name keys of the byline ("By Jane Doe and John Roe" → "jane doe", "john roe"). */
 function bylineKeys(byline: string | null): Set<string> {
@@ -229,7 +222,7 @@ export function findPeople(ctx: EntityContext): PeopleResult {
     const bounds = spanBounds(ctx, span.start, span.end);
     const name = ctx.doc.text.slice(bounds.start, bounds.end).replace(/\s+/g, ' ');
     const build: PersonBuild = {
-      id: `person:${slug(name)}`,
+      id: `person:${slugify(name)}`,
       name,
       known: null,
       party: partyFromContext(ctx, readings, span),

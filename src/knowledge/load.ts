@@ -39,6 +39,7 @@ import type {
   RoleRecord,
   TitleRecord,
 } from './types.ts';
+import { slugify } from './slug.ts';
 
 export interface LoadKnowledgeOptions {
   /** A workspace config (`parley.config.json`) whose parties, people, organisations, places and issues are merged over the defaults. */
@@ -110,14 +111,6 @@ function mergeByKey<T extends object>(defaults: Sourced<T>[], additions: Sourced
   return [...merged.values()];
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 function buildKnowledge(config: ConfigInput | null, configPath: string | null): Knowledge {
   const partiesFile = dataFile<{ parties: PartyInput[] }>('parties.json', partiesFileSchema);
@@ -233,14 +226,14 @@ function buildKnowledge(config: ConfigInput | null, configPath: string | null): 
   });
 
   const organizations: OrganizationRecord[] = organizationInputs.map(({ value, file, path }) => ({
-    id: `org:${slug(value.name)}`,
+    id: `org:${slugify(value.name)}`,
     name: value.name,
     kind: value.kind,
     party: requireParty(value.party, file, `${path}.party`),
     aliases: value.aliases ?? [],
   }));
   const places: PlaceRecord[] = placeInputs.map(({ value, file, path }) => ({
-    id: `place:${slug(value.name)}`,
+    id: `place:${slugify(value.name)}`,
     name: value.name,
     country: requireParty(value.country, file, `${path}.country`),
     kind: value.kind,
