@@ -5,8 +5,9 @@ import { datesStage } from './dates.ts';
 import { quantitiesStage } from './quantities.ts';
 import { entityStage } from './entities.ts';
 import { quotesStage } from './quotes.ts';
+import { stanceStage } from './stances.ts';
 
-export const defaultStages: readonly Stage[] = [entityStage, datesStage, quantitiesStage, quotesStage];
+export const defaultStages: readonly Stage[] = [entityStage, datesStage, quantitiesStage, quotesStage, stanceStage];
 
 checkStageOrder(defaultStages);
 
