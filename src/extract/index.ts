@@ -6,8 +6,9 @@ import { quantitiesStage } from './quantities.ts';
 import { entityStage } from './entities.ts';
 import { quotesStage } from './quotes.ts';
 import { stanceStage } from './stances.ts';
+import { eventsStage } from './events.ts';
 
-export const defaultStages: readonly Stage[] = [entityStage, datesStage, quantitiesStage, quotesStage, stanceStage];
+export const defaultStages: readonly Stage[] = [entityStage, datesStage, quantitiesStage, quotesStage, stanceStage, eventsStage];
 
 checkStageOrder(defaultStages);
 
