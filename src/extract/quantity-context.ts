@@ -211,7 +211,7 @@ export interface Description {
 
 /**
  * The unit and what a number measures, from the words after it (the noun phrase it counts, and a
- * participle: "3,200 residents have been displaced" → civilians, "residents displaced"), after "of"
+ * participle: "3,200 residents have been displaced" → residents, "residents displaced"), after "of"
  * ("five hours of talks" → "talks"), or failing that from the noun before it ("a truce lasting 60 days").
  */
 export function describe(view: TokenView, match: NumberMatch, firstToken: number): Description {
