@@ -2,6 +2,7 @@
 import type { Doc, Sentence, Token } from '../doc/types.ts';
 import { readDataFile } from '../knowledge/data-file.ts';
 import type { Tense } from './relative-dates.ts';
+import { spanAt, spanIndexAt } from '../doc/span.ts';
 
 interface TenseWords {
   tense: {
@@ -45,30 +46,14 @@ const FUTURE_BEFORE_PARTICIPLE = new Set(['will', 'would', 'shall']);
 /** Words that keep a following participle past ("was held", "has met"). */
 const PAST_BEFORE_PARTICIPLE = new Set(['was', 'were', 'had', 'has', 'have', 'been']);
 
-/** Index of the first token ending after `offset` (binary search). */
+/** Index of the first token ending after `offset`. */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle].end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return spanIndexAt(tokens, offset);
 }
 
-/** The sentence holding `offset`, or null (binary search). */
+/** The sentence holding `offset`, or null. */
 export function sentenceAt(doc: Doc, offset: number): Sentence | null {
-  const { sentences } = doc;
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle].end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  const sentence = sentences[low];
-  return sentence !== undefined && sentence.start <= offset ? sentence : null;
+  return spanAt(doc.sentences, offset);
 }
 
 function wordsOf(doc: Doc, from: number, to: number): string[] {

@@ -2,6 +2,7 @@
 import type { Doc, Entity } from '../doc/types.ts';
 import { readDataFile } from '../knowledge/data-file.ts';
 import { tokenize } from '../text/tokens.ts';
+import { spanIndexAt } from '../doc/span.ts';
 
 /** A place an event can be held at, with how specific it is. */
 export interface PlaceRef {
@@ -168,16 +169,7 @@ export function findActorMentions(doc: Doc, knowledge?: ActorKnowledge): ActorMe
   const mentions: ActorMention[] = [];
   const covered = new Uint8Array(tokens.length);
 
-  const tokenAt = (offset: number): number => {
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (tokens[middle].end <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
+  const tokenAt = (offset: number): number => spanIndexAt(tokens, offset);
   // Entity mentions of one kind, on tokens nothing has claimed yet.
   const addEntities = (wanted: (entity: Entity) => boolean): void => {
     for (const entity of doc.entities) {

@@ -3,6 +3,7 @@ import type { DateMention, Doc } from '../doc/types.ts';
 import { eventLexicon, normalizeWord, type EventLexicon } from './event-lexicon.ts';
 import type { ActorMention } from './event-actors.ts';
 import { loadNumberWords, loadUnits, smallNumberValue } from './quantity-words.ts';
+import { spanIndexAt } from '../doc/span.ts';
 
 /** The document as the mention finder reads it: lower-cased words and actors by token. */
 export interface MentionContext {
@@ -50,15 +51,7 @@ export function dateIndexAt(ctx: MentionContext, offset: number): number {
 
 /** Index of the first token ending after `offset` (binary search). */
 export function tokenIndexAt(doc: Doc, offset: number): number {
-  const { tokens } = doc;
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle].end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return spanIndexAt(doc.tokens, offset);
 }
 
 export function isClauseBreak(ctx: MentionContext, index: number): boolean {

@@ -1,6 +1,7 @@
 // Word-level reading shared by the quantity and date stages: number words and units (src/knowledge/data) as lookup tables, and tokens as lower-cased words.
 import type { Token } from '../doc/types.ts';
 import { readDataFile } from '../knowledge/data-file.ts';
+import { spanIndexFrom } from '../doc/span.ts';
 
 const POSSESSIVE = /['\u2019]s$/;
 
@@ -174,14 +175,7 @@ export class TokenView {
 
   /** Index of the first token starting at or after `offset` (binary search); tokens.length when none. */
   indexFrom(offset: number): number {
-    let low = 0;
-    let high = this.tokens.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.tokens[middle].start < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return spanIndexFrom(this.tokens, offset);
   }
 
   kind(index: number): Token['kind'] | undefined {

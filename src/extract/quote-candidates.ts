@@ -9,6 +9,7 @@ import {
   type QuoteContext,
   type Speaker,
 } from './quote-context.ts';
+import { spanIndexFrom } from '../doc/span.ts';
 
 export type CandidateKind = 'mention' | 'pronoun' | 'description' | 'name';
 
@@ -255,14 +256,7 @@ function speakerOf(entity: Entity): Speaker {
 
 /** Index of the first mention starting at or after `offset`. */
 function firstMentionFrom(ctx: QuoteContext, offset: number): number {
-  let low = 0;
-  let high = ctx.mentions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (ctx.mentions[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return spanIndexFrom(ctx.mentions, offset);
 }
 
 /** The last mention before `offset` of an entity that passes `accept`. */

@@ -2,6 +2,7 @@
 import type { Doc, Entity, Token } from '../doc/types.ts';
 import type { QuoteLexicon } from './quote-lexicon.ts';
 import type { QuotePassage } from './quote-spans.ts';
+import { spanIndexAt } from '../doc/span.ts';
 
 /** One mention of an entity, flattened out of `doc.entities`. */
 export interface EntityMention {
@@ -54,14 +55,7 @@ function flattenMentions(entities: Entity[]): EntityMention[] {
 
 /** First token whose end lies after `offset`. */
 function tokenAtOrAfter(tokens: Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return spanIndexAt(tokens, offset);
 }
 
 function markMentions(tokens: Token[], mentions: EntityMention[]): Int32Array {

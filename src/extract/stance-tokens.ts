@@ -1,6 +1,7 @@
 // The stance stage's view of a Doc's tokens: normalised words, possessives, sentence ranges and the party mentions over them.
 import type { Doc, Entity } from '../doc/types.ts';
 import type { MatchableWords } from './stance-phrase-trie.ts';
+import { spanIndexFrom } from '../doc/span.ts';
 
 /** Words that end in 's without being possessive ("it's" is "it is"). */
 const CONTRACTED_S = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'who', 'let', 'here', 'where', 'how']);
@@ -78,14 +79,7 @@ function coversTokens(text: string, start: number, end: number, span: { start: n
 
 /** The index of the first token starting at or after `offset`. */
 function lowerBound(tokens: Doc['tokens'], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return spanIndexFrom(tokens, offset);
 }
 
 /** Builds the token view of `doc`; `isDeterminerWord` says which plain words fill a `{det}` slot. */
