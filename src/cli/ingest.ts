@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { readInputs, listInputFiles } from '../ingest/index.ts';
 import { defaultStages, processRawDocument } from '../extract/index.ts';
 import { openStore } from '../store/open.ts';
+import { reconcileDocument } from '../reconcile/index.ts';
 import type { PutStatus, Store } from '../store/store.ts';
 import { StoreError } from '../store/errors.ts';
 import { InputError } from '../doc/errors.ts';
@@ -25,7 +26,9 @@ interface IngestOptionValues extends ReadOptionValues {
 async function storeRawDocument(store: Store, raw: RawDocument, kb: Knowledge): Promise<PutStatus | InputError> {
   try {
     const doc = processRawDocument(raw, defaultStages, { kb });
-    return (await store.putDocument(doc)).status;
+    const put = await store.putDocument(doc);
+    await reconcileDocument(store, doc);
+    return put.status;
   } catch (error) {
     if (error instanceof StoreError && error.code !== 'store:invalid-doc' && error.code !== 'store:constraint') throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,15 +1,21 @@
 // The Store interface every backend (SQLite now, PostgreSQL later) implements, and the plain types it speaks.
 import type {
+  ContradictionKind,
   DateMention,
   Doc,
   DocMeta,
+  DocumentEvidence,
+  DocumentRef,
   EntityKind,
+  EventStatus,
+  EventType,
   NegotiationEvent,
   Quantity,
   Quote,
   RawDocument,
   Span,
   Stance,
+  StanceAct,
 } from '../doc/types.ts';
 import type { StoreError } from './errors.ts';
 
@@ -173,6 +179,251 @@ export interface FactFilter extends PublishedFilter, Page {
   documentId?: string;
 }
 
+// ── What src/reconcile keeps across documents: sketches, source groups, stories, merged facts, contradictions. ──
+
+/** A document's MinHash sketch over word shingles of its cleaned text, with its LSH band keys. */
+export interface DocumentSketch {
+  /** How many distinct shingles the text has (to estimate containment from the Jaccard estimate). */
+  shingles: number;
+  signature: Uint32Array;
+  /** One key per LSH band; documents sharing a key are candidate near-duplicates. */
+  bandKeys: readonly number[];
+}
+
+/** A stored document that shares at least one band key with a new document. */
+export interface SketchCandidate {
+  documentId: string;
+  /** How many of the asked band keys it shares. */
+  sharedBands: number;
+  shingles: number;
+  signature: Uint32Array;
+  sourceGroup: string;
+  story: string | null;
+}
+
+/** Where reconcile put a document: its source group and story. */
+export interface ReconcileState {
+  documentId: string;
+  /** Id of the document that founded the group of copies and rewrites this one belongs to. */
+  sourceGroup: string;
+  story: string | null;
+  reconciledAt: string;
+}
+
+/** A story as reconcile writes it; the store keeps document counts and first/last seen itself. */
+export interface StoryRow {
+  id: string;
+  label: string;
+  parties: string[];
+  issues: string[];
+  places: string[];
+  /** Feature weights (e.g. `party:Russia`, `place:moscow`, `issue:territory`) summed over its documents. */
+  profile: Record<string, number>;
+}
+
+export interface StoryRecord extends StoryRow {
+  documentCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export type MergedKind = 'event' | 'stance' | 'quantity' | 'quote';
+
+export const mergedKinds: readonly MergedKind[] = ['event', 'stance', 'quantity', 'quote'];
+
+export interface MergedEventAttributes {
+  type: EventType;
+  status: EventStatus;
+  parties: string[];
+  participants: string[];
+  place: string | null;
+  date: { start: string | null; end: string | null } | null;
+  duration: string | null;
+  outcome: string | null;
+}
+
+export interface MergedStanceAttributes {
+  party: string;
+  issue: string;
+  act: StanceAct;
+  actors: string[];
+  summary: string;
+  confidence: number;
+}
+
+export interface MergedQuantityAttributes {
+  value: number;
+  unit: string | null;
+  about: string | null;
+  /** What is counted, when the text says (e.g. "killed", "killed or injured"). */
+  measure: string | null;
+}
+
+export interface MergedQuoteAttributes {
+  speaker: string | null;
+  speakerName: string | null;
+  text: string;
+}
+
+export interface MergedAttributesByKind {
+  event: MergedEventAttributes;
+  stance: MergedStanceAttributes;
+  quantity: MergedQuantityAttributes;
+  quote: MergedQuoteAttributes;
+}
+
+/** A merged fact as reconcile writes it: attributes derived from its member reports. */
+export interface MergedFactRow<K extends MergedKind = MergedKind> {
+  id: string;
+  kind: K;
+  story: string | null;
+  /** What candidates are looked up by (events: their type group; stances: party|issue|act; quantities: unit|value; quotes: normalised text). */
+  key: string;
+  /** Dates the fact may cover, for finding candidates (ISO dates, inclusive). */
+  windowStart: string | null;
+  windowEnd: string | null;
+  /** The date the fact is about (an event's start), for timelines; null when unknown. */
+  date: string | null;
+  attributes: MergedAttributesByKind[K];
+  /** Counts of what the member reports said (e.g. places, dates), so a new report updates the fact without rereading the others. */
+  tallies: Tallies;
+  /** Terms the fact can be looked up by with its window (events: their parties); replaced on every write when given. */
+  terms?: readonly string[];
+}
+
+/** Named counters: `tallies.place.Moscow === 2` means two reports give Moscow. */
+export type Tallies = Record<string, Record<string, number>>;
+
+/** A stored merged fact with what the store counts over its members. */
+export interface MergedFactRecord<K extends MergedKind = MergedKind> extends MergedFactRow<K> {
+  documentCount: number;
+  /** Distinct source groups among its documents. */
+  independentSources: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** When the earliest of its documents was stored (ISO timestamp). */
+  firstIngested: string | null;
+}
+
+/** One document's report of a merged fact. */
+export interface MemberReport<K extends MergedKind = MergedKind> extends StoredFact<K> {
+  ordinal: number;
+  ingestedAt: string;
+  sourceGroup: string;
+  story: string | null;
+  document: DocumentRef;
+}
+
+export interface MergedFactWithMembers<K extends MergedKind = MergedKind> extends MergedFactRecord<K> {
+  members: MemberReport<K>[];
+}
+
+/** Finds merged facts for reconcile; every given condition must hold. */
+export interface MergedFactQuery {
+  ids?: readonly string[];
+  keys?: readonly string[];
+  keyPrefix?: string;
+  /** Facts of this story; null for facts of documents in no story. */
+  story?: string | null;
+  /** Facts whose window overlaps [windowFrom, windowTo]. */
+  windowFrom?: string;
+  windowTo?: string;
+  /** Facts whose window starts on or after this day (bounds the index scan when windows are short). */
+  startsAfter?: string;
+  /** Facts written with at least one of these terms (see MergedFactRow.terms). */
+  terms?: readonly string[];
+  /** Facts with a member report from this document. */
+  document?: string;
+}
+
+/** Lists merged facts for reports. Dates bound `lastSeen >= since` and `firstSeen <= until`. */
+export interface MergedFactFilter extends Page {
+  story?: string;
+  since?: string;
+  until?: string;
+  /** Only facts first stored after this ISO timestamp. */
+  ingestedAfter?: string;
+  /** Only facts first reported on or after this day. */
+  firstSeenSince?: string;
+  keys?: readonly string[];
+  /** Only facts with at least this many independent sources. */
+  minSources?: number;
+  /** Only facts with a date (events whose date is known). */
+  dated?: boolean;
+  /** `date`: by fact date (undated last), then first seen; `latest-date`: latest fact date first (undated last); `sources`: most independent sources first; `recent`: latest seen first. */
+  order?: 'date' | 'latest-date' | 'sources' | 'recent';
+}
+
+export interface MemberOptions {
+  /** At most this many members per fact, the earliest published first. */
+  perFact?: number;
+  /** Only members from documents published in [from, to] (ISO dates, inclusive). */
+  from?: string;
+  to?: string;
+  /** Latest published first (and `perFact` keeps the latest). */
+  latestFirst?: boolean;
+}
+
+export interface ContradictionSide {
+  claim: string;
+  evidence: DocumentEvidence[];
+}
+
+/** A contradiction as reconcile writes it; `subject` names what it is about so it is updated, not duplicated. */
+export interface ContradictionRow {
+  id: string;
+  subject: string;
+  kind: ContradictionKind;
+  about: string;
+  story: string | null;
+  sides: ContradictionSide[];
+}
+
+export interface ContradictionRecord extends ContradictionRow {
+  sides: (ContradictionSide & { documents: DocumentRef[] })[];
+  /** When both sides were first on record: the latest of the sides' earliest publication dates. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** The same, by time stored. */
+  firstIngested: string | null;
+}
+
+export interface ContradictionQuery {
+  subjects?: readonly string[];
+  /** Contradictions citing this document. */
+  document?: string;
+}
+
+export interface ContradictionFilter extends Page {
+  story?: string;
+  since?: string;
+  until?: string;
+  ingestedAfter?: string;
+}
+
+/** Everything reconcile decided about one document, written in one transaction. */
+export interface ReconcileUpdate {
+  documentId: string;
+  sourceGroup: string;
+  story: string | null;
+  sketch: DocumentSketch | null;
+  /**
+   * The document was superseded by a new version: drop its memberships and take it out of its
+   * story (its sketch stays). `facts` then carry the affected facts recomputed without it.
+   */
+  detach?: boolean;
+  /** Stories to create or update (the document's own story among them when it changed). */
+  stories: readonly StoryRow[];
+  /** Features under which each written story can be found again. */
+  storyFeatures: readonly { story: string; features: readonly string[] }[];
+  facts: readonly MergedFactRow[];
+  /** Member reports to attach, by stored fact id (`DOCUMENT-ID:KIND:ORDINAL`). */
+  members: readonly { merged: string; fact: string }[];
+  contradictions: readonly ContradictionRow[];
+  /** Subjects of contradictions that no longer hold. */
+  resolved: readonly string[];
+}
+
 /**
  * A place to keep documents and their facts. Every write is all-or-nothing per
  * document: a crash or an error leaves only whole documents behind.
@@ -191,5 +442,37 @@ export interface Store {
   stats(): Promise<StoreStats>;
   listEntities(filter?: EntityFilter): Promise<EntitySummary[]>;
   listFacts<K extends FactKind>(kind: K, filter?: FactFilter): Promise<StoredFact<K>[]>;
+
+  /** Where reconcile put a document, or null when it has not been reconciled. */
+  getReconcileState(documentId: string): Promise<ReconcileState | null>;
+  /** Ids of current documents not yet reconciled, in the order they were stored. */
+  listUnreconciled(page?: Page): Promise<string[]>;
+  /**
+   * Stored documents sharing at least one LSH band key with `bandKeys`: those sharing the most
+   * keys first, then the most recently stored, at most `limit` (default all).
+   */
+  findSketchCandidates(bandKeys: readonly number[], options?: { limit?: number }): Promise<SketchCandidate[]>;
+  /** Stories found under any of `features` whose coverage reaches into [from, to] (undated stories always qualify). */
+  findStoryCandidates(features: readonly string[], window?: { from?: string; to?: string }): Promise<StoryRecord[]>;
+  getStory(id: string): Promise<StoryRecord | null>;
+  /** Stories, most documents first; with dates, only stories with documents published in the window, counted there. */
+  listStories(filter?: { since?: string; until?: string; limit?: number }): Promise<StoryRecord[]>;
+  /** Merged facts matching a reconcile lookup (without their members: see listMembers). */
+  findMergedFacts<K extends MergedKind>(kind: K, query: MergedFactQuery): Promise<MergedFactRecord<K>[]>;
+  listMergedFacts<K extends MergedKind>(kind: K, filter?: MergedFactFilter): Promise<MergedFactRecord<K>[]>;
+  /** Member reports of the given merged facts, earliest published first, at most `perFact` each (default all). */
+  listMembers<K extends MergedKind>(kind: K, ids: readonly string[], options?: MemberOptions): Promise<Map<string, MemberReport<K>[]>>;
+  /** One merged fact of any kind, with all its members. */
+  getMergedFact(id: string): Promise<MergedFactWithMembers | null>;
+  findContradictions(query: ContradictionQuery): Promise<ContradictionRecord[]>;
+  /** Contradictions, the most recently disputed first. */
+  listContradictions(filter?: ContradictionFilter): Promise<ContradictionRecord[]>;
+  getContradiction(id: string): Promise<ContradictionRecord | null>;
+  /** Writes what reconcile decided about one document, all or nothing. */
+  applyReconcile(update: ReconcileUpdate): Promise<void>;
+  /** When the last brief was made (ISO timestamp), or null. */
+  getLastBriefAt(): Promise<string | null>;
+  recordBrief(at: string): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Doc, Entity, Span, StanceAct } from '../../src/doc/types.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { documentIdentity } from '../../src/store/identity.ts';
 import { factKinds, type FactByKind, type FactKind, type PutFailure, type Store, type StoreStats } from '../../src/store/store.ts';
+import { describeReconcileContract } from './contract-reconcile.ts';
 import { generatedDoc, negotiationDoc, negotiationParagraphs, plainDoc, spanIn } from './fixtures.ts';
 
 function assertSpanInText(text: string, span: Span): void {
@@ -596,6 +597,8 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
         assert.deepEqual(await store.putDocuments([]), []);
       });
     });
+
+    describeReconcileContract(() => store);
 
     describe('close', () => {
       it('refuses calls after closing and may be closed twice', async () => {

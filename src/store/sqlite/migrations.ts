@@ -20,6 +20,22 @@
 //   parties and participants) are JSON; fields queried across documents are columns.
 // Every fact row belongs to a document and goes with it (ON DELETE CASCADE); a document and
 // all its rows are written in one transaction.
+// Reconcile (migration 3) keeps what it learns across documents, each written in one transaction per document:
+// - doc_sketches, sketch_bands: a MinHash signature per document and its LSH band keys; a new
+//   document looks up only the documents sharing a band key, so finding near-duplicates costs
+//   time in proportion to the candidates, never to the corpus.
+// - doc_reconcile: per reconciled document, its source group (the id of the document that founded
+//   the group of copies and rewrites) and its story.
+// - stories, story_features: stories with their label, main parties/issues/places and a feature
+//   profile; story_features indexes stories by feature so a new document meets only related stories.
+// - merged_facts, merged_members: one row per real-world event, stance, number or quote, with the
+//   attributes reconcile derived and counts the store keeps (documents, independent sources,
+//   first/last seen); members point at the stored facts (document, kind, ordinal) that report it.
+//   merged_fact_terms indexes facts by lookup term and window start (events by their parties), so
+//   finding the candidates for a new report reads the events of its parties in its weeks, not all.
+// - contradictions, contradiction_documents: disagreements between sources, each side with its
+//   evidence as JSON; `subject` is unique so a dispute is updated as reports arrive.
+// - settings: small named values, such as when the last brief was made.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 
@@ -193,6 +209,116 @@ export const migrations: readonly Migration[] = [
         span_end INTEGER NOT NULL,
         span_text TEXT NOT NULL,
         PRIMARY KEY (doc, ordinal)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'reconcile: sketches, source groups, stories, merged facts, contradictions',
+    sql: `
+      CREATE TABLE doc_sketches (
+        doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        shingles INTEGER NOT NULL,
+        signature BLOB NOT NULL
+      );
+
+      CREATE TABLE sketch_bands (
+        band_key INTEGER NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, doc)
+      ) WITHOUT ROWID;
+      CREATE INDEX sketch_bands_doc ON sketch_bands(doc);
+
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        parties TEXT NOT NULL DEFAULT '[]',
+        issues TEXT NOT NULL DEFAULT '[]',
+        places TEXT NOT NULL DEFAULT '[]',
+        profile TEXT NOT NULL DEFAULT '{}',
+        document_count INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT,
+        last_seen TEXT
+      );
+      CREATE INDEX stories_last_seen ON stories(last_seen);
+
+      CREATE TABLE story_features (
+        feature TEXT NOT NULL,
+        story TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        PRIMARY KEY (feature, story)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE doc_reconcile (
+        doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        source_group TEXT NOT NULL,
+        story TEXT REFERENCES stories(id),
+        reconciled_at TEXT NOT NULL
+      );
+      CREATE INDEX doc_reconcile_group ON doc_reconcile(source_group);
+      CREATE INDEX doc_reconcile_story ON doc_reconcile(story);
+
+      CREATE TABLE merged_facts (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'stance', 'quantity', 'quote')),
+        story TEXT,
+        key TEXT NOT NULL,
+        window_start TEXT,
+        window_end TEXT,
+        fact_date TEXT,
+        attributes TEXT NOT NULL,
+        tallies TEXT NOT NULL DEFAULT '{}',
+        document_count INTEGER NOT NULL DEFAULT 0,
+        source_count INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT,
+        last_seen TEXT,
+        first_ingested TEXT
+      );
+      CREATE INDEX merged_facts_key ON merged_facts(kind, key, window_start);
+      CREATE INDEX merged_facts_story_sources ON merged_facts(kind, story, source_count);
+      CREATE INDEX merged_facts_story_date ON merged_facts(kind, story, fact_date);
+      CREATE INDEX merged_facts_last_seen ON merged_facts(kind, last_seen);
+
+      CREATE TABLE merged_fact_terms (
+        term TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        fact TEXT NOT NULL REFERENCES merged_facts(id) ON DELETE CASCADE,
+        PRIMARY KEY (term, window_start, fact)
+      ) WITHOUT ROWID;
+      CREATE INDEX merged_fact_terms_fact ON merged_fact_terms(fact);
+
+      CREATE TABLE merged_members (
+        merged TEXT NOT NULL REFERENCES merged_facts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        PRIMARY KEY (kind, doc, ordinal)
+      );
+      CREATE INDEX merged_members_merged ON merged_members(merged);
+      CREATE INDEX merged_members_doc ON merged_members(doc);
+
+      CREATE TABLE contradictions (
+        id TEXT PRIMARY KEY,
+        subject TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('number', 'date', 'place', 'role', 'opposite-acts')),
+        about TEXT NOT NULL,
+        story TEXT,
+        sides TEXT NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        first_ingested TEXT
+      );
+      CREATE INDEX contradictions_story ON contradictions(story, first_seen);
+
+      CREATE TABLE contradiction_documents (
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        contradiction TEXT NOT NULL REFERENCES contradictions(id) ON DELETE CASCADE,
+        PRIMARY KEY (doc, contradiction)
+      ) WITHOUT ROWID;
+      CREATE INDEX contradiction_documents_contradiction ON contradiction_documents(contradiction);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
       );
     `,
   },

@@ -8,6 +8,9 @@ import { parseSearchQuery } from '../search-query.ts';
 import { documentName } from '../validate.ts';
 import type {
   BatchPutResult,
+  ContradictionFilter,
+  ContradictionQuery,
+  ContradictionRecord,
   DocumentFilter,
   DocumentSummary,
   EntityFilter,
@@ -15,37 +18,33 @@ import type {
   FactByKind,
   FactFilter,
   FactKind,
+  MemberOptions,
+  MemberReport,
+  MergedFactFilter,
+  MergedFactQuery,
+  MergedFactRecord,
+  MergedFactWithMembers,
+  MergedKind,
+  Page,
   PublishedFilter,
   PutResult,
+  ReconcileState,
+  ReconcileUpdate,
   SearchHit,
   SearchOptions,
+  SketchCandidate,
   Store,
   StoredDocument,
   StoredFact,
   StoreStats,
+  StoryRecord,
 } from '../store.ts';
 import { DocumentWriter } from './document-writer.ts';
 import { toFtsMatch } from './fts-query.ts';
 import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
-import {
-  summaryColumns,
-  summaryFrom,
-  toDateMention,
-  toEntityRow,
-  toEvent,
-  toQuantity,
-  toQuote,
-  toStance,
-  toSummary,
-  type BodyRow,
-  type DateRow,
-  type EventRow,
-  type QuantityRow,
-  type QuoteRow,
-  type StanceRow,
-  type StoredEntityRow,
-  type SummaryRow,
-} from './rows.ts';
+import { factTables, storedFactId } from './fact-tables.ts';
+import { summaryColumns, summaryFrom, toEntityRow, toSummary, type BodyRow, type StoredEntityRow, type SummaryRow } from './rows.ts';
+import { ReconcileTables } from './reconcile-tables.ts';
 import { StatementCache } from './statement-cache.ts';
 
 export interface SqliteStoreOptions {
@@ -56,15 +55,6 @@ export interface SqliteStoreOptions {
   /** Refuse to create a new file: for commands that only read an existing store. */
   mustExist?: boolean;
 }
-
-/** How each fact kind is stored and read back. */
-const factTables: { [K in FactKind]: { table: string; read: (row: never) => FactByKind[K] } } = {
-  stance: { table: 'stances', read: (row: StanceRow) => toStance(row) },
-  event: { table: 'events', read: (row: EventRow) => toEvent(row) },
-  quote: { table: 'quotes', read: (row: QuoteRow) => toQuote(row) },
-  quantity: { table: 'quantities', read: (row: QuantityRow) => toQuantity(row) },
-  date: { table: 'dates', read: (row: DateRow) => toDateMention(row) },
-};
 
 // Private-use characters mark highlights; they cannot be confused with article text unless the text itself contains them.
 const highlightOpen = '\uE000';
@@ -159,12 +149,14 @@ export class SqliteStore implements Store {
   private readonly sql: StatementCache;
   private readonly putOne: Database.Transaction<(doc: Doc) => PutResult>;
   private readonly putBatch: Database.Transaction<(docs: readonly Doc[]) => BatchPutResult[]>;
+  private readonly reconcile: ReconcileTables;
 
   constructor(
     private readonly db: Database.Database,
     options: SqliteStoreOptions = {},
   ) {
     this.sql = new StatementCache(db);
+    this.reconcile = new ReconcileTables(db, this.sql);
     const writer = new DocumentWriter(this.sql, { keepOriginal: options.keepOriginal ?? false });
     this.putOne = db.transaction((doc: Doc) => writer.write(doc));
     // Inside the batch transaction each putOne call runs in a savepoint, so one bad document rolls back alone.
@@ -389,13 +381,93 @@ export class SqliteStore implements Store {
             ORDER BY d.published IS NULL, d.published, d.seq, f.ordinal LIMIT ? OFFSET ?`)
       .all(...params, ...page(filter)) as FactRow[];
     return rows.map((row) => ({
-      id: `${row.document_id}:${kind}:${row.ordinal}`,
+      id: storedFactId(row.document_id, kind, row.ordinal),
       kind,
       documentId: row.document_id,
       published: row.document_published,
       source: row.document_source,
       fact: read(row as never),
     }));
+  }
+
+  async getReconcileState(documentId: string): Promise<ReconcileState | null> {
+    this.assertOpen();
+    return this.reconcile.getReconcileState(documentId);
+  }
+
+  async listUnreconciled(page: Page = {}): Promise<string[]> {
+    this.assertOpen();
+    return this.reconcile.listUnreconciled(page);
+  }
+
+  async findSketchCandidates(bandKeys: readonly number[], options: { limit?: number } = {}): Promise<SketchCandidate[]> {
+    this.assertOpen();
+    return this.reconcile.findSketchCandidates(bandKeys, options);
+  }
+
+  async findStoryCandidates(features: readonly string[], window: { from?: string; to?: string } = {}): Promise<StoryRecord[]> {
+    this.assertOpen();
+    return this.reconcile.findStoryCandidates(features, window);
+  }
+
+  async getStory(id: string): Promise<StoryRecord | null> {
+    this.assertOpen();
+    return this.reconcile.getStory(id);
+  }
+
+  async listStories(filter: { since?: string; until?: string; limit?: number } = {}): Promise<StoryRecord[]> {
+    this.assertOpen();
+    return this.reconcile.listStories(filter);
+  }
+
+  async findMergedFacts<K extends MergedKind>(kind: K, query: MergedFactQuery): Promise<MergedFactRecord<K>[]> {
+    this.assertOpen();
+    return this.reconcile.findMergedFacts(kind, query);
+  }
+
+  async listMergedFacts<K extends MergedKind>(kind: K, filter: MergedFactFilter = {}): Promise<MergedFactRecord<K>[]> {
+    this.assertOpen();
+    return this.reconcile.listMergedFacts(kind, filter);
+  }
+
+  async listMembers<K extends MergedKind>(kind: K, ids: readonly string[], options: MemberOptions = {}): Promise<Map<string, MemberReport<K>[]>> {
+    this.assertOpen();
+    return this.reconcile.listMembers(kind, ids, options);
+  }
+
+  async getMergedFact(id: string): Promise<MergedFactWithMembers | null> {
+    this.assertOpen();
+    return this.reconcile.getMergedFact(id);
+  }
+
+  async findContradictions(query: ContradictionQuery): Promise<ContradictionRecord[]> {
+    this.assertOpen();
+    return this.reconcile.findContradictions(query);
+  }
+
+  async listContradictions(filter: ContradictionFilter = {}): Promise<ContradictionRecord[]> {
+    this.assertOpen();
+    return this.reconcile.listContradictions(filter);
+  }
+
+  async getContradiction(id: string): Promise<ContradictionRecord | null> {
+    this.assertOpen();
+    return this.reconcile.getContradiction(id);
+  }
+
+  async applyReconcile(update: ReconcileUpdate): Promise<void> {
+    this.assertOpen();
+    this.reconcile.transaction(() => this.reconcile.apply(update));
+  }
+
+  async getLastBriefAt(): Promise<string | null> {
+    this.assertOpen();
+    return this.reconcile.getLastBriefAt();
+  }
+
+  async recordBrief(at: string): Promise<void> {
+    this.assertOpen();
+    this.reconcile.recordBrief(at);
   }
 
   /** SQLite's own integrity check plus the full-text index's; an empty list means healthy. */
@@ -432,6 +504,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     assertSchemaNotNewer(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Each stored document and its reconcile touch a few dozen scattered pages (band keys, indexes);
+    // checkpointing every 1,000 pages (the default) then costs more than the writes themselves.
+    db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
     applyMigrations(db);
   } catch (error) {

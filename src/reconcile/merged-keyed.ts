@@ -1,0 +1,92 @@
+// Stances, numbers and quotes merge by what they say within a story: the same party, issue and act; the same figure; the same words.
+import type { Quantity, Quote, Stance } from '../doc/types.ts';
+import type { MergedFactRow, MergedQuantityAttributes, MergedQuoteAttributes, MergedStanceAttributes, Tallies } from '../store/store.ts';
+import { stableId } from './hashing.ts';
+import { measureOf } from './measures.ts';
+import { wordsOf } from './shingles.ts';
+import { bump, count, ranked, top } from './tallies.ts';
+
+/** A quote is identified by its first words: rewrites trim or extend quotes at the end more often than at the start. */
+const quoteKeyWords = 40;
+
+type KeyedKind = 'stance' | 'quantity' | 'quote';
+
+export function stanceKey(stance: Pick<Stance, 'party' | 'issue' | 'act'>): string {
+  return `${stance.party}|${stance.issue}|${stance.act}`;
+}
+
+export function quantityKey(quantity: Pick<Quantity, 'unit' | 'value'>): string {
+  return `${(quantity.unit ?? '').toLowerCase()}|${quantity.value}`;
+}
+
+export function quoteKey(quote: Pick<Quote, 'text'>): string {
+  return wordsOf(quote.text).slice(0, quoteKeyWords).join(' ');
+}
+
+export function mergedFactId(kind: KeyedKind, story: string | null, key: string): string {
+  const prefix = { stance: 'st', quantity: 'qt', quote: 'qu' }[kind];
+  return stableId(prefix, story ?? '', key);
+}
+
+function tallyPublished(tallies: Tallies, published: string | null, delta: 1 | -1): void {
+  bump(tallies, 'reports', 'all', delta);
+  if (published) bump(tallies, 'published', published, delta);
+}
+
+function windowOf(tallies: Tallies): { start: string | null; end: string | null } {
+  const days = Object.keys(tallies.published ?? {}).sort();
+  return { start: days[0] ?? null, end: days[days.length - 1] ?? null };
+}
+
+export function tallyStance(tallies: Tallies, stance: Stance, published: string | null, delta: 1 | -1 = 1): void {
+  tallyPublished(tallies, published, delta);
+  if (stance.actor) bump(tallies, 'actor', stance.actor, delta);
+  // Summaries are weighed by confidence, so the most confident wording names the merged stance.
+  bump(tallies, 'summary', stance.summary, delta * Math.max(stance.confidence, 0.01));
+  bump(tallies, 'confidence', 'sum', delta * stance.confidence);
+  if (stance.hedged) bump(tallies, 'hedged', 'reports', delta);
+}
+
+export function stanceRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'stance'> {
+  const [party, issue, act] = key.split('|');
+  const reports = Math.max(count(tallies, 'reports', 'all'), 1);
+  const attributes: MergedStanceAttributes = {
+    party,
+    issue,
+    act: act as MergedStanceAttributes['act'],
+    actors: ranked(tallies, 'actor').map(([actor]) => actor),
+    summary: top(tallies, 'summary') ?? '',
+    confidence: Math.round((count(tallies, 'confidence', 'sum') / reports) * 100) / 100,
+  };
+  const window = windowOf(tallies);
+  return { id, kind: 'stance', story, key, windowStart: window.start, windowEnd: window.end, date: window.end, attributes, tallies };
+}
+
+export function tallyQuantity(tallies: Tallies, quantity: Quantity, published: string | null, delta: 1 | -1 = 1): void {
+  tallyPublished(tallies, published, delta);
+  if (quantity.about) bump(tallies, 'about', quantity.about, delta);
+  if (quantity.unit) bump(tallies, 'unit', quantity.unit, delta);
+  bump(tallies, 'text', quantity.text, delta);
+  const measure = measureOf(quantity);
+  if (measure) bump(tallies, 'measure', measure, delta);
+}
+
+export function quantityRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'quantity'> {
+  const value = Number(key.slice(key.lastIndexOf('|') + 1));
+  const attributes: MergedQuantityAttributes = { value, unit: top(tallies, 'unit'), about: top(tallies, 'about'), measure: top(tallies, 'measure') };
+  const window = windowOf(tallies);
+  return { id, kind: 'quantity', story, key, windowStart: window.start, windowEnd: window.end, date: window.end, attributes, tallies };
+}
+
+export function tallyQuote(tallies: Tallies, quote: Quote, published: string | null, delta: 1 | -1 = 1): void {
+  tallyPublished(tallies, published, delta);
+  if (quote.speaker) bump(tallies, 'speaker', quote.speaker, delta);
+  if (quote.speakerName) bump(tallies, 'speakerName', quote.speakerName, delta);
+  bump(tallies, 'text', quote.text, delta);
+}
+
+export function quoteRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'quote'> {
+  const attributes: MergedQuoteAttributes = { speaker: top(tallies, 'speaker'), speakerName: top(tallies, 'speakerName'), text: top(tallies, 'text') ?? '' };
+  const window = windowOf(tallies);
+  return { id, kind: 'quote', story, key, windowStart: window.start, windowEnd: window.end, date: window.end, attributes, tallies };
+}

@@ -1,0 +1,677 @@
+// The SQLite side of reconcile: sketches and band keys, source groups, stories, merged facts and contradictions.
+import type Database from 'better-sqlite3';
+import type { DocumentEvidence, DocumentRef } from '../../doc/types.ts';
+import type {
+  ContradictionFilter,
+  ContradictionQuery,
+  ContradictionRecord,
+  ContradictionRow,
+  MemberOptions,
+  MemberReport,
+  MergedFactFilter,
+  MergedFactQuery,
+  MergedFactRecord,
+  MergedFactRow,
+  MergedFactWithMembers,
+  MergedKind,
+  Page,
+  ReconcileState,
+  ReconcileUpdate,
+  SketchCandidate,
+  StoryRecord,
+  StoryRow,
+} from '../store.ts';
+import { mergedKinds } from '../store.ts';
+import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
+import type { StatementCache } from './statement-cache.ts';
+
+// SQLite accepts many more bound parameters, but lists this long are better sent in slices.
+const inClauseChunk = 500;
+const lastBriefKey = 'last-brief';
+/** Documents read per LSH band when looking for near-duplicates (the most recently stored). */
+const documentsPerBand = 200;
+// A rank no fact's member list reaches: "no limit" for the per-fact window.
+const allMembers = 2 ** 31 - 1;
+
+interface StoryDbRow {
+  id: string;
+  label: string;
+  parties: string;
+  issues: string;
+  places: string;
+  profile: string;
+  document_count: number;
+  first_seen: string | null;
+  last_seen: string | null;
+}
+
+interface MergedDbRow {
+  id: string;
+  kind: MergedKind;
+  story: string | null;
+  key: string;
+  window_start: string | null;
+  window_end: string | null;
+  fact_date: string | null;
+  attributes: string;
+  tallies: string;
+  document_count: number;
+  source_count: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  first_ingested: string | null;
+}
+
+interface MemberDbRow {
+  merged: string;
+  ordinal: number;
+  document_id: string;
+  published: string | null;
+  source: string | null;
+  file: string | null;
+  url: string | null;
+  title: string | null;
+  ingested_at: string;
+  source_group: string;
+  doc_story: string | null;
+}
+
+interface ContradictionDbRow {
+  id: string;
+  subject: string;
+  kind: ContradictionRow['kind'];
+  about: string;
+  story: string | null;
+  sides: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  first_ingested: string | null;
+}
+
+interface DocDates {
+  seq: number;
+  id: string;
+  published: string | null;
+  ingested_at: string;
+  file: string | null;
+  url: string | null;
+  source: string | null;
+  title: string | null;
+}
+
+function placeholders(count: number): string {
+  return new Array(count).fill('?').join(', ');
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += inClauseChunk) out.push(items.slice(i, i + inClauseChunk));
+  return out;
+}
+
+function toStoryRecord(row: StoryDbRow): StoryRecord {
+  return {
+    id: row.id,
+    label: row.label,
+    parties: JSON.parse(row.parties) as string[],
+    issues: JSON.parse(row.issues) as string[],
+    places: JSON.parse(row.places) as string[],
+    profile: JSON.parse(row.profile) as Record<string, number>,
+    documentCount: row.document_count,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+  };
+}
+
+function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecord<K> {
+  return {
+    id: row.id,
+    kind: row.kind as K,
+    story: row.story,
+    key: row.key,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    date: row.fact_date,
+    attributes: JSON.parse(row.attributes) as MergedFactRecord<K>['attributes'],
+    tallies: JSON.parse(row.tallies) as MergedFactRecord<K>['tallies'],
+    documentCount: row.document_count,
+    independentSources: row.source_count,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    firstIngested: row.first_ingested,
+  };
+}
+
+function documentRef(row: { document_id?: string; id?: string; file: string | null; url: string | null; source: string | null; title: string | null; published: string | null }): DocumentRef {
+  return { id: (row.document_id ?? row.id) as string, file: row.file, url: row.url, source: row.source, title: row.title, published: row.published };
+}
+
+/** Signatures are stored as the raw bytes of a Uint32Array; copying keeps the array aligned whatever buffer SQLite hands back. */
+function toSignature(bytes: Buffer): Uint32Array {
+  const signature = new Uint32Array(bytes.length / 4);
+  new Uint8Array(signature.buffer).set(bytes);
+  return signature;
+}
+
+function minOf(values: (string | null)[]): string | null {
+  const present = values.filter((value): value is string => value !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => (a < b ? a : b));
+}
+
+function maxOf(values: (string | null)[]): string | null {
+  const present = values.filter((value): value is string => value !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => (a > b ? a : b));
+}
+
+export class ReconcileTables {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: StatementCache,
+  ) {}
+
+  private seqOf(documentId: string): number | null {
+    const row = this.sql.get('SELECT seq FROM documents WHERE id = ?').get(documentId) as { seq: number } | undefined;
+    return row ? row.seq : null;
+  }
+
+  getReconcileState(documentId: string): ReconcileState | null {
+    const row = this.sql
+      .get(`SELECT d.id, r.source_group, r.story, r.reconciled_at FROM doc_reconcile r JOIN documents d ON d.seq = r.doc WHERE d.id = ?`)
+      .get(documentId) as { id: string; source_group: string; story: string | null; reconciled_at: string } | undefined;
+    return row ? { documentId: row.id, sourceGroup: row.source_group, story: row.story, reconciledAt: row.reconciled_at } : null;
+  }
+
+  listUnreconciled(page: Page = {}): string[] {
+    const rows = this.sql
+      .get(`SELECT d.id FROM documents d LEFT JOIN doc_reconcile r ON r.doc = d.seq
+            WHERE d.is_current = 1 AND r.doc IS NULL ORDER BY d.seq LIMIT ? OFFSET ?`)
+      .all(page.limit ?? -1, page.offset ?? 0) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  findSketchCandidates(bandKeys: readonly number[], options: { limit?: number } = {}): SketchCandidate[] {
+    const keys = [...new Set(bandKeys)];
+    if (keys.length === 0) return [];
+    // Each band contributes at most its most recent documents: a band shared by thousands (a stock
+    // phrase happened to give the minimum hashes) says little, and reading all of it would make the
+    // cost per document grow with the corpus. Ranking by shared bands then happens on that bounded set.
+    const perBand = keys.map(() => `SELECT doc FROM (SELECT doc FROM sketch_bands WHERE band_key = ? ORDER BY doc DESC LIMIT ${documentsPerBand})`).join(' UNION ALL ');
+    const hits = this.sql
+      .get(`SELECT doc, count(*) AS shared FROM (${perBand}) GROUP BY doc ORDER BY shared DESC, doc DESC LIMIT ?`)
+      .all(...keys.map((key) => BigInt(key)), options.limit ?? -1) as { doc: number; shared: number }[];
+    const candidates: SketchCandidate[] = [];
+    for (const slice of chunks(hits)) {
+      const rows = this.sql
+        .get(`SELECT s.doc, d.id, s.shingles, s.signature, r.source_group, r.story
+              FROM doc_sketches s JOIN documents d ON d.seq = s.doc JOIN doc_reconcile r ON r.doc = s.doc
+              WHERE s.doc IN (${placeholders(slice.length)})`)
+        .all(...slice.map((hit) => hit.doc)) as { doc: number; id: string; shingles: number; signature: Buffer; source_group: string; story: string | null }[];
+      const byDoc = new Map(rows.map((row) => [row.doc, row]));
+      for (const hit of slice) {
+        const row = byDoc.get(hit.doc);
+        if (!row) continue;
+        candidates.push({ documentId: row.id, sharedBands: hit.shared, shingles: row.shingles, signature: toSignature(row.signature), sourceGroup: row.source_group, story: row.story });
+      }
+    }
+    return candidates;
+  }
+
+  findStoryCandidates(features: readonly string[], window: { from?: string; to?: string } = {}): StoryRecord[] {
+    if (features.length === 0) return [];
+    const ids = new Set<string>();
+    for (const slice of chunks(features)) {
+      const rows = this.sql.get(`SELECT DISTINCT story FROM story_features WHERE feature IN (${placeholders(slice.length)})`).all(...slice) as { story: string }[];
+      for (const row of rows) ids.add(row.story);
+    }
+    const stories: StoryRecord[] = [];
+    for (const slice of chunks([...ids])) {
+      const rows = this.sql
+        .get(`SELECT * FROM stories WHERE id IN (${placeholders(slice.length)})
+              AND (last_seen IS NULL OR ? IS NULL OR last_seen >= ?) AND (first_seen IS NULL OR ? IS NULL OR first_seen <= ?)`)
+        .all(...slice, window.from ?? null, window.from ?? null, window.to ?? null, window.to ?? null) as StoryDbRow[];
+      stories.push(...rows.map(toStoryRecord));
+    }
+    return stories.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  getStory(id: string): StoryRecord | null {
+    const row = this.sql.get('SELECT * FROM stories WHERE id = ?').get(id) as StoryDbRow | undefined;
+    return row ? toStoryRecord(row) : null;
+  }
+
+  listStories(filter: { since?: string; until?: string; limit?: number } = {}): StoryRecord[] {
+    if (filter.since === undefined && filter.until === undefined) {
+      const rows = this.sql
+        .get('SELECT * FROM stories WHERE document_count > 0 ORDER BY document_count DESC, last_seen DESC, id LIMIT ?')
+        .all(filter.limit ?? -1) as StoryDbRow[];
+      return rows.map(toStoryRecord);
+    }
+    const rows = this.sql
+      .get(`SELECT s.id, s.label, s.parties, s.issues, s.places, s.profile, count(*) AS document_count,
+              min(d.published) AS first_seen, max(d.published) AS last_seen
+            FROM documents d JOIN doc_reconcile r ON r.doc = d.seq JOIN stories s ON s.id = r.story
+            WHERE d.is_current = 1 AND d.published >= coalesce(?, '') AND d.published <= coalesce(?, '9999')
+            GROUP BY s.id ORDER BY document_count DESC, last_seen DESC, s.id LIMIT ?`)
+      .all(filter.since ?? null, filter.until ?? null, filter.limit ?? -1) as StoryDbRow[];
+    return rows.map(toStoryRecord);
+  }
+
+  findMergedFacts<K extends MergedKind>(kind: K, query: MergedFactQuery): MergedFactRecord<K>[] {
+    const clauses = ['f.kind = ?'];
+    const params: unknown[] = [kind];
+    let from = 'merged_facts f';
+    if (query.document !== undefined) {
+      from = `merged_facts f JOIN (SELECT DISTINCT m.merged FROM merged_members m JOIN documents d ON d.seq = m.doc WHERE d.id = ? AND m.kind = ?) x ON x.merged = f.id`;
+      params.unshift(query.document, kind);
+    } else if (query.terms !== undefined) {
+      if (query.terms.length === 0) return [];
+      // The term index is read by term and window start, so only the weeks asked for are scanned.
+      const bounds = [
+        ...(query.startsAfter !== undefined ? ['t.window_start >= ?'] : []),
+        ...(query.windowTo !== undefined ? ['t.window_start <= ?'] : []),
+      ];
+      from = `merged_facts f JOIN (SELECT DISTINCT t.fact FROM merged_fact_terms t
+        WHERE t.term IN (${placeholders(query.terms.length)}) ${bounds.map((bound) => `AND ${bound}`).join(' ')}) x ON x.fact = f.id`;
+      params.unshift(...query.terms, ...(query.startsAfter !== undefined ? [query.startsAfter] : []), ...(query.windowTo !== undefined ? [query.windowTo] : []));
+    }
+    if (query.story !== undefined) {
+      clauses.push('f.story IS ?');
+      params.push(query.story);
+    }
+    if (query.keyPrefix !== undefined) {
+      clauses.push('substr(f.key, 1, ?) = ?');
+      params.push(query.keyPrefix.length, query.keyPrefix);
+    }
+    if (query.windowFrom !== undefined) {
+      clauses.push('(f.window_end IS NULL OR f.window_end >= ?)');
+      params.push(query.windowFrom);
+    }
+    if (query.windowTo !== undefined) {
+      clauses.push('(f.window_start IS NULL OR f.window_start <= ?)');
+      params.push(query.windowTo);
+    }
+    if (query.startsAfter !== undefined) {
+      clauses.push('f.window_start >= ?');
+      params.push(query.startsAfter);
+    }
+    // Ids or keys can be long lists: send them in slices, the other list (if any) is checked here.
+    let rows: MergedDbRow[] = [];
+    const listed = query.ids !== undefined ? { column: 'f.id', values: query.ids } : query.keys !== undefined ? { column: 'f.key', values: query.keys } : null;
+    if (listed) {
+      for (const slice of chunks(listed.values)) {
+        rows.push(
+          ...(this.sql
+            .get(`SELECT f.* FROM ${from} WHERE ${[...clauses, `${listed.column} IN (${placeholders(slice.length)})`].join(' AND ')} ORDER BY f.id`)
+            .all(...params, ...slice) as MergedDbRow[]),
+        );
+      }
+      if (query.ids !== undefined && query.keys !== undefined) {
+        const keys = new Set(query.keys);
+        rows = rows.filter((row) => keys.has(row.key));
+      }
+    } else {
+      rows = this.sql.get(`SELECT f.* FROM ${from} WHERE ${clauses.join(' AND ')} ORDER BY f.id`).all(...params) as MergedDbRow[];
+    }
+    return rows.map((row) => toMergedRecord<K>(row));
+  }
+
+  listMergedFacts<K extends MergedKind>(kind: K, filter: MergedFactFilter = {}): MergedFactRecord<K>[] {
+    const clauses = ['kind = ?'];
+    const params: unknown[] = [kind];
+    if (filter.story !== undefined) {
+      clauses.push('story = ?');
+      params.push(filter.story);
+    }
+    if (filter.since !== undefined) {
+      clauses.push('last_seen >= ?');
+      params.push(filter.since);
+    }
+    if (filter.until !== undefined) {
+      clauses.push('first_seen <= ?');
+      params.push(filter.until);
+    }
+    if (filter.ingestedAfter !== undefined) {
+      clauses.push('first_ingested > ?');
+      params.push(filter.ingestedAfter);
+    }
+    if (filter.firstSeenSince !== undefined) {
+      clauses.push('first_seen >= ?');
+      params.push(filter.firstSeenSince);
+    }
+    if (filter.dated) clauses.push('fact_date IS NOT NULL');
+    if (filter.minSources !== undefined) {
+      clauses.push('source_count >= ?');
+      params.push(filter.minSources);
+    }
+    if (filter.keys !== undefined) {
+      if (filter.keys.length === 0) return [];
+      clauses.push(`key IN (${placeholders(filter.keys.length)})`);
+      params.push(...filter.keys);
+    }
+    const order = {
+      date: 'fact_date IS NULL, fact_date, first_seen, id',
+      'latest-date': 'fact_date IS NULL, fact_date DESC, last_seen DESC, id',
+      sources: 'source_count DESC, last_seen DESC, id',
+      recent: 'last_seen DESC, source_count DESC, id',
+    }[filter.order ?? 'date'];
+    const rows = this.sql
+      .get(`SELECT * FROM merged_facts WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, filter.limit ?? -1, filter.offset ?? 0) as MergedDbRow[];
+    return rows.map((row) => toMergedRecord<K>(row));
+  }
+
+  listMembers<K extends MergedKind>(kind: K, ids: readonly string[], options: MemberOptions = {}): Map<string, MemberReport<K>[]> {
+    const { table, read } = factTables[kind];
+    const byFact = new Map<string, MemberReport<K>[]>();
+    // The unary plus keeps SQLite from reading members through the (kind, doc, ordinal) key, which
+    // would scan every member of the kind; the merged-id index reads only the facts asked for.
+    for (const slice of chunks(ids)) {
+      const rows = this.sql
+        .get(`SELECT * FROM (
+                SELECT f.*, m.merged, m.ordinal, d.id AS document_id, d.published, d.source, d.file, d.url, d.title, d.ingested_at,
+                  r.source_group, r.story AS doc_story,
+                  row_number() OVER (PARTITION BY m.merged ORDER BY ${options.latestFirst ? 'd.published IS NULL, d.published DESC, d.seq DESC' : 'd.published IS NULL, d.published, d.seq'}, m.ordinal) AS member_rank
+                FROM merged_members m
+                JOIN documents d ON d.seq = m.doc
+                JOIN doc_reconcile r ON r.doc = m.doc
+                JOIN ${table} f ON f.doc = m.doc AND f.ordinal = m.ordinal
+                WHERE +m.kind = ? AND m.merged IN (${placeholders(slice.length)})
+                  AND (? IS NULL OR d.published >= ?) AND (? IS NULL OR d.published <= ?))
+              WHERE member_rank <= ? ORDER BY merged, member_rank`)
+        .all(kind, ...slice, options.from ?? null, options.from ?? null, options.to ?? null, options.to ?? null, options.perFact ?? allMembers) as (MemberDbRow & Record<string, unknown>)[];
+      for (const row of rows) {
+        const list = byFact.get(row.merged) ?? [];
+        list.push({
+          id: storedFactId(row.document_id, kind, row.ordinal),
+          kind,
+          documentId: row.document_id,
+          published: row.published,
+          source: row.source,
+          fact: read(row as never) as MemberReport<K>['fact'],
+          ordinal: row.ordinal,
+          ingestedAt: row.ingested_at,
+          sourceGroup: row.source_group,
+          story: row.doc_story,
+          document: documentRef(row),
+        });
+        byFact.set(row.merged, list);
+      }
+    }
+    return byFact;
+  }
+
+  getMergedFact(id: string): MergedFactWithMembers | null {
+    const row = this.sql.get('SELECT kind FROM merged_facts WHERE id = ?').get(id) as { kind: MergedKind } | undefined;
+    if (!row) return null;
+    const [fact] = this.findMergedFacts(row.kind, { ids: [id] });
+    if (!fact) return null;
+    return { ...fact, members: this.listMembers(row.kind, [id]).get(id) ?? [] };
+  }
+
+  private readContradictions(rows: ContradictionDbRow[]): ContradictionRecord[] {
+    const documentIds = new Set<string>();
+    const parsed = rows.map((row) => {
+      const sides = JSON.parse(row.sides) as ContradictionRow['sides'];
+      for (const side of sides) for (const evidence of side.evidence) documentIds.add(evidence.documentId);
+      return { row, sides };
+    });
+    const refs = this.documentRefs([...documentIds]);
+    return parsed.map(({ row, sides }) => ({
+      id: row.id,
+      subject: row.subject,
+      kind: row.kind,
+      about: row.about,
+      story: row.story,
+      sides: sides.map((side) => ({
+        ...side,
+        documents: [...new Set(side.evidence.map((evidence) => evidence.documentId))]
+          .map((documentId) => refs.get(documentId))
+          .filter((ref): ref is DocumentRef => ref !== undefined),
+      })),
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      firstIngested: row.first_ingested,
+    }));
+  }
+
+  private documentRefs(ids: readonly string[]): Map<string, DocumentRef> {
+    const refs = new Map<string, DocumentRef>();
+    for (const slice of chunks(ids)) {
+      const rows = this.sql
+        .get(`SELECT seq, id, published, ingested_at, file, url, source, title FROM documents WHERE id IN (${placeholders(slice.length)})`)
+        .all(...slice) as DocDates[];
+      for (const row of rows) refs.set(row.id, documentRef(row));
+    }
+    return refs;
+  }
+
+  findContradictions(query: ContradictionQuery): ContradictionRecord[] {
+    const rows: ContradictionDbRow[] = [];
+    if (query.subjects !== undefined) {
+      for (const slice of chunks(query.subjects)) {
+        rows.push(...(this.sql.get(`SELECT * FROM contradictions WHERE subject IN (${placeholders(slice.length)})`).all(...slice) as ContradictionDbRow[]));
+      }
+    }
+    if (query.document !== undefined) {
+      rows.push(
+        ...(this.sql
+          .get(`SELECT c.* FROM contradictions c JOIN contradiction_documents x ON x.contradiction = c.id JOIN documents d ON d.seq = x.doc WHERE d.id = ?`)
+          .all(query.document) as ContradictionDbRow[]),
+      );
+    }
+    const unique = [...new Map(rows.map((row) => [row.id, row])).values()].sort((a, b) => a.id.localeCompare(b.id));
+    return this.readContradictions(unique);
+  }
+
+  listContradictions(filter: ContradictionFilter = {}): ContradictionRecord[] {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (filter.story !== undefined) {
+      clauses.push('story = ?');
+      params.push(filter.story);
+    }
+    if (filter.since !== undefined) {
+      clauses.push('last_seen >= ?');
+      params.push(filter.since);
+    }
+    if (filter.until !== undefined) {
+      clauses.push('first_seen <= ?');
+      params.push(filter.until);
+    }
+    if (filter.ingestedAfter !== undefined) {
+      clauses.push('first_ingested > ?');
+      params.push(filter.ingestedAfter);
+    }
+    const rows = this.sql
+      .get(`SELECT * FROM contradictions ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+            ORDER BY first_seen IS NULL, first_seen DESC, id LIMIT ? OFFSET ?`)
+      .all(...params, filter.limit ?? -1, filter.offset ?? 0) as ContradictionDbRow[];
+    return this.readContradictions(rows);
+  }
+
+  getContradiction(id: string): ContradictionRecord | null {
+    const row = this.sql.get('SELECT * FROM contradictions WHERE id = ?').get(id) as ContradictionDbRow | undefined;
+    return row ? this.readContradictions([row])[0] : null;
+  }
+
+  getLastBriefAt(): string | null {
+    const row = this.sql.get('SELECT value FROM settings WHERE key = ?').get(lastBriefKey) as { value: string } | undefined;
+    return row ? row.value : null;
+  }
+
+  recordBrief(at: string): void {
+    this.sql.get('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(lastBriefKey, at);
+  }
+
+  /** Writes one document's reconcile decisions; the caller runs it in a transaction. */
+  apply(update: ReconcileUpdate): void {
+    const seq = this.seqOf(update.documentId);
+    if (seq === null) throw new Error(`reconcile: no stored document ${update.documentId}`);
+    const touched = new Set<string>();
+    for (const story of update.stories) this.writeStory(story);
+    const addFeature = this.sql.get('INSERT OR IGNORE INTO story_features (feature, story) VALUES (?, ?)');
+    for (const { story, features } of update.storyFeatures) for (const feature of features) addFeature.run(feature, story);
+    if (update.detach) {
+      this.detach(seq, touched);
+    } else {
+      this.assignDocument(seq, update);
+      this.writeSketch(seq, update);
+    }
+    const writeFact = this.sql.get(`
+      INSERT INTO merged_facts (id, kind, story, key, window_start, window_end, fact_date, attributes, tallies)
+      VALUES (@id, @kind, @story, @key, @windowStart, @windowEnd, @date, @attributes, @tallies)
+      ON CONFLICT (id) DO UPDATE SET story = excluded.story, key = excluded.key, window_start = excluded.window_start,
+        window_end = excluded.window_end, fact_date = excluded.fact_date, attributes = excluded.attributes, tallies = excluded.tallies`);
+    const clearTerms = this.sql.get('DELETE FROM merged_fact_terms WHERE fact = ?');
+    const addTerm = this.sql.get('INSERT OR IGNORE INTO merged_fact_terms (term, window_start, fact) VALUES (?, ?, ?)');
+    for (const fact of update.facts) {
+      writeFact.run({ ...this.factParams(fact) });
+      touched.add(fact.id);
+      if (fact.terms === undefined) continue;
+      clearTerms.run(fact.id);
+      for (const term of new Set(fact.terms)) addTerm.run(term, fact.windowStart ?? '', fact.id);
+    }
+    for (const member of update.members) this.addMember(member.merged, member.fact, touched);
+    this.refreshCounts(touched);
+    for (const contradiction of update.contradictions) this.writeContradiction(contradiction);
+    const resolve = this.sql.get('DELETE FROM contradictions WHERE subject = ?');
+    for (const subject of update.resolved) resolve.run(subject);
+  }
+
+  private factParams(fact: MergedFactRow): Record<string, unknown> {
+    return {
+      id: fact.id,
+      kind: fact.kind,
+      story: fact.story,
+      key: fact.key,
+      windowStart: fact.windowStart,
+      windowEnd: fact.windowEnd,
+      date: fact.date,
+      attributes: JSON.stringify(fact.attributes),
+      tallies: JSON.stringify(fact.tallies),
+    };
+  }
+
+  private detach(seq: number, touched: Set<string>): void {
+    const merged = this.sql.get('SELECT DISTINCT merged FROM merged_members WHERE doc = ?').all(seq) as { merged: string }[];
+    for (const row of merged) touched.add(row.merged);
+    this.sql.get('DELETE FROM merged_members WHERE doc = ?').run(seq);
+    const state = this.sql.get('SELECT story FROM doc_reconcile WHERE doc = ?').get(seq) as { story: string | null } | undefined;
+    if (state?.story) this.sql.get('UPDATE stories SET document_count = max(document_count - 1, 0) WHERE id = ?').run(state.story);
+    this.sql.get('UPDATE doc_reconcile SET story = NULL WHERE doc = ?').run(seq);
+  }
+
+  private writeStory(story: StoryRow): void {
+    this.sql
+      .get(`INSERT INTO stories (id, label, parties, issues, places, profile) VALUES (@id, @label, @parties, @issues, @places, @profile)
+            ON CONFLICT (id) DO UPDATE SET label = excluded.label, parties = excluded.parties, issues = excluded.issues,
+              places = excluded.places, profile = excluded.profile`)
+      .run({
+        id: story.id,
+        label: story.label,
+        parties: JSON.stringify(story.parties),
+        issues: JSON.stringify(story.issues),
+        places: JSON.stringify(story.places),
+        profile: JSON.stringify(story.profile),
+      });
+  }
+
+  private assignDocument(seq: number, update: ReconcileUpdate): void {
+    const previous = this.sql.get('SELECT story FROM doc_reconcile WHERE doc = ?').get(seq) as { story: string | null } | undefined;
+    if (previous?.story) this.sql.get('UPDATE stories SET document_count = max(document_count - 1, 0) WHERE id = ?').run(previous.story);
+    this.sql
+      .get(`INSERT INTO doc_reconcile (doc, source_group, story, reconciled_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (doc) DO UPDATE SET source_group = excluded.source_group, story = excluded.story, reconciled_at = excluded.reconciled_at`)
+      .run(seq, update.sourceGroup, update.story, new Date().toISOString());
+    if (update.story === null) return;
+    const { published } = this.sql.get('SELECT published FROM documents WHERE seq = ?').get(seq) as { published: string | null };
+    this.sql
+      .get(`UPDATE stories SET document_count = document_count + 1,
+              first_seen = CASE WHEN ? IS NULL THEN first_seen ELSE min(coalesce(first_seen, ?), ?) END,
+              last_seen = CASE WHEN ? IS NULL THEN last_seen ELSE max(coalesce(last_seen, ?), ?) END
+            WHERE id = ?`)
+      .run(published, published, published, published, published, published, update.story);
+  }
+
+  private writeSketch(seq: number, update: ReconcileUpdate): void {
+    this.sql.get('DELETE FROM sketch_bands WHERE doc = ?').run(seq);
+    this.sql.get('DELETE FROM doc_sketches WHERE doc = ?').run(seq);
+    if (!update.sketch) return;
+    const { signature, shingles, bandKeys } = update.sketch;
+    this.sql
+      .get('INSERT INTO doc_sketches (doc, shingles, signature) VALUES (?, ?, ?)')
+      .run(seq, shingles, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
+    // JavaScript numbers bind as REAL; band keys are whole numbers, bound as BigInt so they are stored and compared as integers.
+    const insertBand = this.sql.get('INSERT OR IGNORE INTO sketch_bands (band_key, doc) VALUES (?, ?)');
+    for (const key of new Set(bandKeys)) insertBand.run(BigInt(key), seq);
+  }
+
+  private addMember(merged: string, factId: string, touched: Set<string>): void {
+    const parsed = parseStoredFactId(factId);
+    if (!parsed || !(mergedKinds as readonly string[]).includes(parsed.kind)) throw new Error(`reconcile: ${factId} is not a mergeable fact id`);
+    const seq = this.seqOf(parsed.documentId);
+    if (seq === null) throw new Error(`reconcile: no stored document for ${factId}`);
+    const previous = this.sql
+      .get('SELECT merged FROM merged_members WHERE kind = ? AND doc = ? AND ordinal = ?')
+      .get(parsed.kind, seq, parsed.ordinal) as { merged: string } | undefined;
+    if (previous) touched.add(previous.merged);
+    this.sql
+      .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal) VALUES (?, ?, ?, ?)')
+      .run(merged, parsed.kind, seq, parsed.ordinal);
+    touched.add(merged);
+  }
+
+  private refreshCounts(ids: Set<string>): void {
+    const refresh = this.sql.get(`
+      UPDATE merged_facts SET (document_count, source_count, first_seen, last_seen, first_ingested) = (
+        SELECT count(DISTINCT m.doc), count(DISTINCT r.source_group), min(d.published), max(d.published), min(d.ingested_at)
+        FROM merged_members m JOIN documents d ON d.seq = m.doc JOIN doc_reconcile r ON r.doc = m.doc
+        WHERE m.merged = ?)
+      WHERE id = ?`);
+    const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
+    for (const id of ids) {
+      refresh.run(id, id);
+      dropEmpty.run(id);
+    }
+  }
+
+  private writeContradiction(contradiction: ContradictionRow): void {
+    const evidence: DocumentEvidence[] = contradiction.sides.flatMap((side) => side.evidence);
+    const docs = new Map<string, DocDates>();
+    for (const slice of chunks([...new Set(evidence.map((item) => item.documentId))])) {
+      const rows = this.sql
+        .get(`SELECT seq, id, published, ingested_at, file, url, source, title FROM documents WHERE id IN (${placeholders(slice.length)})`)
+        .all(...slice) as DocDates[];
+      for (const row of rows) docs.set(row.id, row);
+    }
+    const sidesWithDocs = contradiction.sides
+      .map((side) => side.evidence.map((item) => docs.get(item.documentId)).filter((doc): doc is DocDates => doc !== undefined))
+      .filter((sideDocs) => sideDocs.length > 0);
+    const all = sidesWithDocs.flat();
+    this.sql
+      .get(`INSERT INTO contradictions (id, subject, kind, about, story, sides, first_seen, last_seen, first_ingested)
+            VALUES (@id, @subject, @kind, @about, @story, @sides, @firstSeen, @lastSeen, @firstIngested)
+            ON CONFLICT (subject) DO UPDATE SET kind = excluded.kind, about = excluded.about, story = excluded.story,
+              sides = excluded.sides, first_seen = excluded.first_seen, last_seen = excluded.last_seen, first_ingested = excluded.first_ingested`)
+      .run({
+        id: contradiction.id,
+        subject: contradiction.subject,
+        kind: contradiction.kind,
+        about: contradiction.about,
+        story: contradiction.story,
+        sides: JSON.stringify(contradiction.sides),
+        firstSeen: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.published)))),
+        lastSeen: maxOf(all.map((doc) => doc.published)),
+        firstIngested: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.ingested_at)))),
+      });
+    const { id } = this.sql.get('SELECT id FROM contradictions WHERE subject = ?').get(contradiction.subject) as { id: string };
+    this.sql.get('DELETE FROM contradiction_documents WHERE contradiction = ?').run(id);
+    const link = this.sql.get('INSERT OR IGNORE INTO contradiction_documents (doc, contradiction) VALUES (?, ?)');
+    for (const doc of new Set(all.map((item) => item.seq))) link.run(doc, id);
+  }
+
+  /** Runs `fn` in one immediate transaction. */
+  transaction(fn: () => void): void {
+    this.db.transaction(fn).immediate();
+  }
+}
