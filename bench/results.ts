@@ -1,0 +1,105 @@
+// The shapes the benchmark processes hand back and the results file holds.
+
+export interface BriefResult {
+  status: 'measured' | 'skipped' | 'failed';
+  seconds: number | null;
+  note: string | null;
+}
+
+/** Wall-clock and CPU time; rates on CPU time are what an idle core would do when the machine is shared. */
+export interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+/** Milliseconds per article of one step, and its slowest single article. */
+export interface StepTime {
+  wallMs: number;
+  /** Measured per phase (read, extraction, store); a stage gets the extraction's CPU time in proportion to its wall-clock time. */
+  cpuMs: number;
+  maxWallMs: number;
+}
+
+/** One corpus size streamed through extraction into a fresh store. */
+export interface PipelineResult {
+  size: number;
+  /** UTF-8 size of the generated texts. */
+  megabytes: number;
+  knowledgeSeconds: number;
+  /** Time spent generating the corpus (not counted in any rate). */
+  generateSeconds: number;
+  /** The whole streaming loop, generation included. */
+  loop: { wallSeconds: number; cpuSeconds: number };
+  /** The cost of one CPU-time reading (four per article fall inside the timed phases). */
+  cpuClockMicroseconds: number;
+  extraction: {
+    /** Text stage plus every extraction stage, summed over the articles. */
+    wallSeconds: number;
+    cpuSeconds: number;
+    articlesPerSecond: Rate;
+    megabytesPerSecond: Rate;
+    /** The text stage and each stage of defaultStages, by name. */
+    stages: Record<string, StepTime>;
+    /** Distribution of one article's extraction time, wall-clock milliseconds; the slowest article's index in the corpus. */
+    articleMs: { p50: number; p99: number; max: number; slowestIndex: number };
+  };
+  ingest: {
+    /** Reading the text, extraction and store.putDocument, summed. */
+    wallSeconds: number;
+    cpuSeconds: number;
+    articlesPerSecond: Rate;
+    readMs: StepTime;
+    storeMs: StepTime;
+    statuses: Record<string, number>;
+  };
+  memory: { peakRssMb: number; rssSamples: { articles: number; rssMb: number }[] };
+  store: { bytes: number; documents: number; sentences: number };
+  corpus: { distinctTexts: number; duplicates: number; rewrites: number };
+  search: {
+    queries: number;
+    rounds: number;
+    hits: number;
+    p50Ms: number;
+    p95Ms: number;
+    maxMs: number;
+    /** Each query's median and slowest time over the rounds, slowest median first. */
+    byQuery: { query: string; hits: number; medianMs: number; maxMs: number }[];
+  };
+  brief: BriefResult;
+}
+
+export interface BaselineRate {
+  name: string;
+  what: string;
+  articles: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  articlesPerSecond: Rate;
+  /** Parley's full extraction speed over this one's, on CPU time (above 1: Parley is faster); null for Parley itself. */
+  parleySpeedRatio: number | null;
+}
+
+/** Parley and the libraries a user would reach for, run one after the other on the same articles. */
+export interface BaselineResult {
+  articles: number;
+  /** Articles each library ran on first, not timed (the ones after the measured ones). */
+  warmupArticles: number;
+  megabytes: number;
+  tokens: number;
+  rates: BaselineRate[];
+}
+
+export interface BenchResults {
+  date: string;
+  mode: 'quick' | 'full' | 'custom';
+  seed: string;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; platform: string; loadAverage: { start: number; end: number } };
+  commit: string | null;
+  stages: string[];
+  sizes: PipelineResult[];
+  baselines: BaselineResult | null;
+  /** CPU time at the largest size over CPU time at the size ten times smaller (10 is linear). */
+  scaling: { from: number; to: number; extractionRatio: number; ingestRatio: number; ingestWallRatio: number } | null;
+  targets: { name: string; value: string; met: boolean | null; note: string | null }[];
+  totalSeconds: number;
+}
