@@ -5,6 +5,12 @@ import { registerSearch } from './search.ts';
 import { registerStats } from './stats.ts';
 import { registerExtract } from './extract.ts';
 import { registerActors } from './actors.ts';
+import { registerBrief } from './brief.ts';
+import { registerPositions } from './positions.ts';
+import { registerTimeline } from './timeline.ts';
+import { registerShow } from './show.ts';
+import { registerEval } from './eval.ts';
+import { registerServe } from './serve.ts';
 import { EXIT_USAGE, reportFatal } from './terminal.ts';
 
 const program = new Command('parley')
@@ -18,16 +24,25 @@ registerSearch(program);
 registerStats(program);
 registerExtract(program);
 registerActors(program);
+registerBrief(program);
+registerPositions(program);
+registerTimeline(program);
+registerShow(program);
+registerEval(program);
+registerServe(program);
 
 program.addHelpText(
   'after',
   `
 Examples:
   $ parley ingest samples/articles --manifest samples/manifest.json
+  $ parley brief --format html --out brief.html
   $ parley search "security guarantees"
   $ parley stats
   $ parley actors --kind person
   $ parley extract article.txt --format json
+  $ parley eval --gold gold.json extraction.json
+  $ parley serve --port 8080
 
 Exit codes: 0 ok, 1 some inputs failed, 2 usage error.`,
 );
