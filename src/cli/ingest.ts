@@ -1,14 +1,10 @@
 // `parley ingest`: read inputs, clean, extract and store them, with progress and one line per failed input.
 import { Command } from 'commander';
 import { readInputs, listInputFiles } from '../ingest/index.ts';
-import { defaultStages, processRawDocument } from '../extract/index.ts';
 import { openStore } from '../store/open.ts';
-import { reconcileDocument } from '../reconcile/index.ts';
-import type { PutStatus, Store } from '../store/store.ts';
-import { StoreError } from '../store/errors.ts';
+import { ingestDocument } from '../reconcile/ingest-document.ts';
+import type { PutStatus } from '../store/store.ts';
 import { InputError } from '../doc/errors.ts';
-import type { RawDocument } from '../doc/types.ts';
-import type { Knowledge } from '../knowledge/index.ts';
 import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, toIngestOptions, type ReadOptionValues } from './workspace.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, printLines, reportInputError, startProgress } from './terminal.ts';
 
@@ -17,23 +13,6 @@ interface IngestOptionValues extends ReadOptionValues {
   config?: string;
   json?: boolean;
   progress: boolean;
-}
-
-/**
- * Extracts and stores one document. A document the extraction or the store refuses is
- * that input's failure (the store rolled it back); a store that cannot be written at all stops the run.
- */
-async function storeRawDocument(store: Store, raw: RawDocument, kb: Knowledge): Promise<PutStatus | InputError> {
-  try {
-    const doc = processRawDocument(raw, defaultStages, { kb });
-    const put = await store.putDocument(doc);
-    await reconcileDocument(store, doc);
-    return put.status;
-  } catch (error) {
-    if (error instanceof StoreError && error.code !== 'store:invalid-doc' && error.code !== 'store:constraint') throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    return new InputError(error instanceof StoreError ? error.code : 'extract:failed', raw.origin, reason);
-  }
 }
 
 export function registerIngest(program: Command): void {
@@ -71,14 +50,14 @@ rest of the batch goes on; the exit code is then 1.`,
           progress.tick(result.error.input);
           continue;
         }
-        const stored = await storeRawDocument(store, result.doc, kb);
+        const stored = await ingestDocument(store, result.doc, kb);
         if (stored instanceof InputError) {
           counts.failed += 1;
           failures.push({ input: stored.input, code: stored.code, reason: stored.message });
           if (values.json) reportInputError(stored);
           else progress.log(`parley: ${stored.toLine()}`);
         } else {
-          counts[stored] += 1;
+          counts[stored.status] += 1;
         }
         progress.tick(result.doc.origin);
       }

@@ -1,13 +1,10 @@
 // Ingestion over HTTP: a posted document or list of URLs goes through the same reading, extraction and store as `parley ingest`.
 import { Readable } from 'node:stream';
 import { InputError } from '../doc/errors.ts';
-import type { RawDocument } from '../doc/types.ts';
-import { defaultStages, processRawDocument } from '../extract/index.ts';
 import { readInputs } from '../ingest/index.ts';
-import { reconcileDocument } from '../reconcile/index.ts';
+import { ingestDocument } from '../reconcile/ingest-document.ts';
 import type { IngestOptions } from '../ingest/index.ts';
 import type { Knowledge } from '../knowledge/index.ts';
-import { StoreError } from '../store/errors.ts';
 import type { PutStatus, Store } from '../store/store.ts';
 
 /** What the server needs to ingest: the knowledge extraction runs with, and the limits on reading. */
@@ -33,23 +30,6 @@ export interface IngestSummary {
   failures: { input: string; code: string; reason: string }[];
 }
 
-/**
- * Extracts and stores one document, as `parley ingest` does: a document the extraction or the
- * store refuses is that input's failure; a store that cannot be written at all throws.
- */
-async function storeRawDocument(store: Store, raw: RawDocument, kb: Knowledge): Promise<{ id: string; status: PutStatus } | InputError> {
-  try {
-    const doc = processRawDocument(raw, defaultStages, { kb });
-    const result = await store.putDocument(doc);
-    await reconcileDocument(store, doc);
-    return { id: result.id, status: result.status };
-  } catch (error) {
-    if (error instanceof StoreError && error.code !== 'store:invalid-doc' && error.code !== 'store:constraint') throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    return new InputError(error instanceof StoreError ? error.code : 'extract:failed', raw.origin, reason);
-  }
-}
-
 /** Reads, extracts and stores what was posted; one bad input is reported and the rest are kept. */
 export async function ingestRequest(
   store: Store,
@@ -69,7 +49,7 @@ export async function ingestRequest(
   const inputs = request.kind === 'body' ? ['-'] : request.urls;
   const summary: IngestSummary = { inserted: 0, unchanged: 0, 'new-version': 0, failed: 0, documents: [], failures: [] };
   for await (const result of readInputs(inputs, options)) {
-    const stored = result.ok ? await storeRawDocument(store, result.doc, service.kb) : result.error;
+    const stored = result.ok ? await ingestDocument(store, result.doc, service.kb) : result.error;
     if (stored instanceof InputError) {
       summary.failed += 1;
       summary.failures.push({ input: stored.input, code: stored.code, reason: stored.message });
