@@ -15,7 +15,7 @@ export function registerShow(program: Command): void {
   const command = program
     .command('show')
     .description('one fact and its evidence: a merged event, stance, number or quote, a disputed fact, or a single stored fact')
-    .argument('<fact-id>', 'an id from a brief, `positions` or `timeline` (ev-…, st-…, qt-…, qu-…, cx-…) or a stored fact id (DOCUMENT-ID:KIND:N)')
+    .argument('<fact-id>', 'an id printed by `timeline` or `positions` or found in `brief --format json` (ev-…, st-…, qt-…, qu-…, cx-…), or a stored fact id (DOCUMENT-ID:KIND:N)')
     .option('--json', 'print the fact as JSON');
   addDbOption(command);
   command.addHelpText(
@@ -32,7 +32,7 @@ Examples:
     const store = await openReportStore(values.db, {});
     try {
       const shown = await buildShow(store, id);
-      if (!shown) throw new UsageError(`no fact with id ${id}: ids are printed by \`parley brief\`, \`parley positions\` and \`parley timeline\``);
+      if (!shown) throw new UsageError(`no fact with id ${id}: ids are printed by \`parley timeline\` and \`parley positions\`, and listed in \`parley brief --format json\``);
       if (values.json) printJson(shown);
       else printLines(renderShowText(shown));
     } finally {
