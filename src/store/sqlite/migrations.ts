@@ -33,6 +33,8 @@
 //   first/last seen); members point at the stored facts (document, kind, ordinal) that report it.
 //   merged_fact_terms indexes facts by lookup term and window start (events by their parties), so
 //   finding the candidates for a new report reads the events of its parties in its weeks, not all.
+//   A member keeps its document's publication date (fixed for a stored version), so the reports of
+//   a fact from a few days are read by index range, however often the fact was reported.
 // - contradictions, contradiction_documents: disagreements between sources, each side with its
 //   evidence as JSON; `subject` is unique so a dispute is updated as reports arrive.
 // - settings: small named values, such as when the last brief was made.
@@ -291,9 +293,10 @@ export const migrations: readonly Migration[] = [
         kind TEXT NOT NULL,
         doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
         ordinal INTEGER NOT NULL,
+        published TEXT,
         PRIMARY KEY (kind, doc, ordinal)
       );
-      CREATE INDEX merged_members_merged ON merged_members(merged);
+      CREATE INDEX merged_members_merged ON merged_members(merged, published);
       CREATE INDEX merged_members_doc ON merged_members(doc);
 
       CREATE TABLE contradictions (

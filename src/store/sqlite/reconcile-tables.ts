@@ -275,7 +275,8 @@ export class ReconcileTables {
       params.unshift(...query.terms, ...(query.startsAfter !== undefined ? [query.startsAfter] : []), ...(query.windowTo !== undefined ? [query.windowTo] : []));
     }
     if (query.story !== undefined) {
-      clauses.push('f.story IS ?');
+      // With ids or keys given, the unary plus keeps SQLite on the key index rather than scanning the story.
+      clauses.push(query.ids !== undefined || query.keys !== undefined ? '+f.story IS ?' : 'f.story IS ?');
       params.push(query.story);
     }
     if (query.keyPrefix !== undefined) {
@@ -364,7 +365,9 @@ export class ReconcileTables {
     const { table, read } = factTables[kind];
     const byFact = new Map<string, MemberReport<K>[]>();
     // The unary plus keeps SQLite from reading members through the (kind, doc, ordinal) key, which
-    // would scan every member of the kind; the merged-id index reads only the facts asked for.
+    // would scan every member of the kind; the (merged, published) index reads only the facts and days asked for.
+    const range = [...(options.from !== undefined ? ['AND m.published >= ?'] : []), ...(options.to !== undefined ? ['AND m.published <= ?'] : [])].join(' ');
+    const rangeParams = [...(options.from !== undefined ? [options.from] : []), ...(options.to !== undefined ? [options.to] : [])];
     for (const slice of chunks(ids)) {
       const rows = this.sql
         .get(`SELECT * FROM (
@@ -375,10 +378,9 @@ export class ReconcileTables {
                 JOIN documents d ON d.seq = m.doc
                 JOIN doc_reconcile r ON r.doc = m.doc
                 JOIN ${table} f ON f.doc = m.doc AND f.ordinal = m.ordinal
-                WHERE +m.kind = ? AND m.merged IN (${placeholders(slice.length)})
-                  AND (? IS NULL OR d.published >= ?) AND (? IS NULL OR d.published <= ?))
+                WHERE +m.kind = ? AND m.merged IN (${placeholders(slice.length)}) ${range})
               WHERE member_rank <= ? ORDER BY merged, member_rank`)
-        .all(kind, ...slice, options.from ?? null, options.from ?? null, options.to ?? null, options.to ?? null, options.perFact ?? allMembers) as (MemberDbRow & Record<string, unknown>)[];
+        .all(kind, ...slice, ...rangeParams, options.perFact ?? allMembers) as (MemberDbRow & Record<string, unknown>)[];
       for (const row of rows) {
         const list = byFact.get(row.merged) ?? [];
         list.push({
@@ -616,8 +618,8 @@ export class ReconcileTables {
       .get(parsed.kind, seq, parsed.ordinal) as { merged: string } | undefined;
     if (previous) touched.add(previous.merged);
     this.sql
-      .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal) VALUES (?, ?, ?, ?)')
-      .run(merged, parsed.kind, seq, parsed.ordinal);
+      .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal, published) VALUES (?, ?, ?, ?, (SELECT published FROM documents WHERE seq = ?))')
+      .run(merged, parsed.kind, seq, parsed.ordinal, seq);
     touched.add(merged);
   }
 
