@@ -1,5 +1,5 @@
 // One benchmark size in its own process (so peak memory is its own): stream N articles through extraction into a
-// fresh store, then time searches and the brief on that store. Prints one JSON object on stdout.
+// fresh store and reconcile them, then time searches and the brief on that store. Prints one JSON object on stdout.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/index.ts';
 import { openStore } from '../src/store/open.ts';
+import { reconcileDocument } from '../src/reconcile/index.ts';
 import type { PutStatus, Store } from '../src/store/store.ts';
 import { loadBaseArticles } from './corpus/base-articles.ts';
 import { CorpusGenerator, variations } from './corpus/generate.ts';
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     size: { type: 'string' },
     seed: { type: 'string', default: 'parley-bench-1' },
     'search-rounds': { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '300' },
+    'time-limit': { type: 'string', default: '900' },
     'keep-store': { type: 'boolean', default: false },
   },
 });
@@ -56,10 +59,20 @@ const storeDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const store = await openStore(join(storeDir, 'bench.db'));
 
 const stages = stageNames();
-const totals = new TimeTotals(['generate', 'read', ...stages, 'store']);
+// Extraction warms up (JIT, lazily built lookups) on articles after the measured ones, so that every size reports
+// the steady pace rather than the first seconds of a process; they are neither timed nor stored.
+const warmupClock = new WallClock();
+const warmupTotals = new TimeTotals();
+for (const article of generator.articles(size + Number(values.warmup), size)) extractTimed(toRawDocument(article), kb, new WallClock(), warmupTotals);
+const warmupSeconds = warmupClock.lap() / 1000;
+const totals = new TimeTotals(['generate', 'read', ...stages, 'store', 'reconcile']);
 const statuses: Record<PutStatus | 'failed', number> = { inserted: 0, unchanged: 0, 'new-version': 0, failed: 0 };
 const articleMs = new Float64Array(size);
-const rssSamples: { articles: number; rssMb: number }[] = [];
+const samples: PipelineResult['samples'] = [];
+// A size stops after this many seconds of streaming, so that a pipeline slower than linear cannot run for hours;
+// the result then says where it stopped and how the pace fell.
+const timeLimitMs = Number(values['time-limit']) * 1000;
+let stoppedAt: number | null = null;
 const sampleEvery = Math.max(1, Math.floor(size / 10));
 const distinctTexts = new Set<string>();
 const kinds = { duplicate: 0, rewrite: 0 };
@@ -82,20 +95,34 @@ for (const article of generator.articles(size)) {
   const doc = extractTimed(raw, kb, wall, totals);
   articleMs[index] = totals.wallSum(stages) - before;
   totals.addCpu('extraction', cpu.lap());
+  // The rest of `parley ingest`'s path (src/reconcile/ingest-document.ts): store the document, then reconcile it.
   try {
     statuses[(await store.putDocument(doc)).status] += 1;
+    totals.addWall('store', wall.lap());
+    totals.addCpu('store', cpu.lap());
+    await reconcileDocument(store, doc);
   } catch (error) {
     // `parley ingest` names such a document and goes on; the benchmark counts it.
     statuses.failed += 1;
     if (statuses.failed <= 3) process.stderr.write(`bench: ${article.file}: ${error instanceof Error ? error.message : String(error)}\n`);
   }
-  totals.addWall('store', wall.lap());
-  totals.addCpu('store', cpu.lap());
+  totals.addWall('reconcile', wall.lap());
+  totals.addCpu('reconcile', cpu.lap());
   index += 1;
-  if (index % sampleEvery === 0) rssSamples.push({ articles: index, rssMb: process.memoryUsage.rss() / 2 ** 20 });
+  const timeUp = totals.wallSum(['generate', 'read', ...stages, 'store', 'reconcile']) > timeLimitMs;
+  if (index % sampleEvery === 0 || timeUp) {
+    const memory = process.memoryUsage();
+    const ingestWallMs = totals.wallSum(['read', ...stages, 'store', 'reconcile']);
+    samples.push({ articles: index, rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, ingestWallSeconds: ingestWallMs / 1000 });
+  }
+  if (timeUp && index < size) {
+    stoppedAt = index;
+    break;
+  }
 }
+const done = index;
 const loopLap = { wallMs: loopWall.lap(), cpuMs: loopCpu.lap() };
-// What reading the CPU clock costs here: four readings per article are inside the timed phases.
+// What reading the CPU clock costs here: five readings per article are inside the timed phases.
 const calibration = new WallClock();
 for (let reading = 0; reading < 2000; reading += 1) cpu.lap();
 const cpuClockMicroseconds = (calibration.lap() * 1000) / 2000;
@@ -132,23 +159,25 @@ else rmSync(storeDir, { recursive: true, force: true });
 const extraction = { wallMs: totals.wallSum(stages), cpuMs: totals.get('extraction').cpuMs };
 const stageCpuMs = (name: string) => (extraction.wallMs > 0 ? (extraction.cpuMs * totals.get(name).wallMs) / extraction.wallMs : 0);
 const ingest = {
-  wallMs: totals.wallSum(['read', ...stages, 'store']),
-  cpuMs: totals.get('read').cpuMs + extraction.cpuMs + totals.get('store').cpuMs,
+  wallMs: totals.wallSum(['read', ...stages, 'store', 'reconcile']),
+  cpuMs: totals.get('read').cpuMs + extraction.cpuMs + totals.get('store').cpuMs + totals.get('reconcile').cpuMs,
 };
-const sortedArticleMs = [...articleMs].sort((a, b) => a - b);
+const sortedArticleMs = [...articleMs.subarray(0, done)].sort((a, b) => a - b);
 const sortedSearchMs = [...searchMs].sort((a, b) => a - b);
-const perArticle = (ms: number) => ms / size;
+const perArticle = (ms: number) => ms / done;
 const result: PipelineResult = {
   size,
+  stoppedAt,
   megabytes: bytes / 1e6,
   knowledgeSeconds,
+  warmup: { articles: Number(values.warmup), seconds: warmupSeconds },
   generateSeconds: totals.get('generate').wallMs / 1000,
   loop: { wallSeconds: loopLap.wallMs / 1000, cpuSeconds: loopLap.cpuMs / 1000 },
   cpuClockMicroseconds,
   extraction: {
     wallSeconds: extraction.wallMs / 1000,
     cpuSeconds: extraction.cpuMs / 1000,
-    articlesPerSecond: { wall: size / (extraction.wallMs / 1000), cpu: size / (extraction.cpuMs / 1000) },
+    articlesPerSecond: { wall: done / (extraction.wallMs / 1000), cpu: done / (extraction.cpuMs / 1000) },
     megabytesPerSecond: { wall: bytes / 1e6 / (extraction.wallMs / 1000), cpu: bytes / 1e6 / (extraction.cpuMs / 1000) },
     stages: Object.fromEntries(
       stages.map((name) => {
@@ -161,12 +190,18 @@ const result: PipelineResult = {
   ingest: {
     wallSeconds: ingest.wallMs / 1000,
     cpuSeconds: ingest.cpuMs / 1000,
-    articlesPerSecond: { wall: size / (ingest.wallMs / 1000), cpu: size / (ingest.cpuMs / 1000) },
+    articlesPerSecond: { wall: done / (ingest.wallMs / 1000), cpu: done / (ingest.cpuMs / 1000) },
+    withoutReconcile: {
+      wall: done / ((ingest.wallMs - totals.get('reconcile').wallMs) / 1000),
+      cpu: done / ((ingest.cpuMs - totals.get('reconcile').cpuMs) / 1000),
+    },
     readMs: { wallMs: perArticle(totals.get('read').wallMs), cpuMs: perArticle(totals.get('read').cpuMs), maxWallMs: totals.get('read').maxWallMs },
     storeMs: { wallMs: perArticle(totals.get('store').wallMs), cpuMs: perArticle(totals.get('store').cpuMs), maxWallMs: totals.get('store').maxWallMs },
+    reconcileMs: { wallMs: perArticle(totals.get('reconcile').wallMs), cpuMs: perArticle(totals.get('reconcile').cpuMs), maxWallMs: totals.get('reconcile').maxWallMs },
     statuses,
   },
-  memory: { peakRssMb, rssSamples },
+  memory: { peakRssMb },
+  samples,
   store: { bytes: storeBytes, documents: stats.documents, sentences: stats.sentences },
   corpus: { distinctTexts: distinctTexts.size, duplicates: kinds.duplicate, rewrites: kinds.rewrite },
   search: { queries: variations.queries.length, rounds, hits, p50Ms: percentile(sortedSearchMs, 0.5), p95Ms: percentile(sortedSearchMs, 0.95), maxMs: sortedSearchMs.at(-1) ?? 0, byQuery },

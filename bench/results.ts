@@ -23,14 +23,18 @@ export interface StepTime {
 /** One corpus size streamed through extraction into a fresh store. */
 export interface PipelineResult {
   size: number;
+  /** When the size hit its time limit: how many articles were done (every rate is over those); else null. */
+  stoppedAt: number | null;
   /** UTF-8 size of the generated texts. */
   megabytes: number;
   knowledgeSeconds: number;
+  /** Articles extracted (not timed, not stored) before the measured ones, so that rates are the steady pace. */
+  warmup: { articles: number; seconds: number };
   /** Time spent generating the corpus (not counted in any rate). */
   generateSeconds: number;
   /** The whole streaming loop, generation included. */
   loop: { wallSeconds: number; cpuSeconds: number };
-  /** The cost of one CPU-time reading (four per article fall inside the timed phases). */
+  /** The cost of one CPU-time reading (five per article fall inside the timed phases). */
   cpuClockMicroseconds: number;
   extraction: {
     /** Text stage plus every extraction stage, summed over the articles. */
@@ -44,15 +48,20 @@ export interface PipelineResult {
     articleMs: { p50: number; p99: number; max: number; slowestIndex: number };
   };
   ingest: {
-    /** Reading the text, extraction and store.putDocument, summed. */
+    /** Reading the text, extraction, store.putDocument and reconcileDocument (the path of `parley ingest`), summed. */
     wallSeconds: number;
     cpuSeconds: number;
     articlesPerSecond: Rate;
+    /** Extraction and store.putDocument only, as before reconciling was part of ingest. */
+    withoutReconcile: Rate;
     readMs: StepTime;
     storeMs: StepTime;
+    reconcileMs: StepTime;
     statuses: Record<string, number>;
   };
-  memory: { peakRssMb: number; rssSamples: { articles: number; rssMb: number }[] };
+  memory: { peakRssMb: number };
+  /** Taken every tenth of the run (and where it stopped): memory, and ingest time so far to show the pace. */
+  samples: { articles: number; rssMb: number; heapMb: number; ingestWallSeconds: number }[];
   store: { bytes: number; documents: number; sentences: number };
   corpus: { distinctTexts: number; duplicates: number; rewrites: number };
   search: {
@@ -98,8 +107,11 @@ export interface BenchResults {
   stages: string[];
   sizes: PipelineResult[];
   baselines: BaselineResult | null;
-  /** CPU time at the largest size over CPU time at the size ten times smaller (10 is linear). */
-  scaling: { from: number; to: number; extractionRatio: number; ingestRatio: number; ingestWallRatio: number } | null;
+  /**
+   * Time at the largest size over time at the size ten times smaller (10 is linear). When the larger run stopped at
+   * its time limit, its remaining articles are counted at the pace of its last stretch: a lower bound.
+   */
+  scaling: { from: number; to: number; extractionRatio: number; ingestRatio: number; ingestWallRatio: number; projected: boolean } | null;
   targets: { name: string; value: string; met: boolean | null; note: string | null }[];
   totalSeconds: number;
 }

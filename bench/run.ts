@@ -19,16 +19,18 @@ const { values } = parseArgs({
     'baseline-articles': { type: 'string', default: '1000' },
     'no-baselines': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    'time-limit': { type: 'string', default: '900' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  process.stdout.write(`usage: npm run bench -- [--quick] [--sizes 1000,10000] [--seed S] [--baseline-articles N] [--no-baselines] [--cpu-prof] [--out FILE]
+  process.stdout.write(`usage: npm run bench -- [--quick] [--sizes 1000,10000] [--seed S] [--baseline-articles N] [--no-baselines] [--cpu-prof] [--time-limit S] [--out FILE]
   --quick         1,000 articles only (about a minute)
   --sizes         corpus sizes to run (default 1000,10000,100000)
   --cpu-prof      profile each size's process (node --cpu-prof) and print its hottest functions
+  --time-limit    seconds one size may stream before it stops and reports where it got to (default 900)
 `);
   process.exit(0);
 }
@@ -66,10 +68,11 @@ function gitCommit(): string | null {
 
 const started = performance.now();
 const loadAtStart = loadavg()[0];
+const commit = gitCommit();
 const pipelineResults: PipelineResult[] = [];
 for (const size of sizes) {
   process.stderr.write(`bench: ${size.toLocaleString('en-US')} articles: extract, store, search…\n`);
-  pipelineResults.push(await runChild<PipelineResult>('measure-pipeline.ts', ['--size', String(size), '--seed', values.seed], `pipeline-${size}`));
+  pipelineResults.push(await runChild<PipelineResult>('measure-pipeline.ts', ['--size', String(size), '--seed', values.seed, '--time-limit', values['time-limit']], `pipeline-${size}`));
 }
 let baselines: BaselineResult | null = null;
 if (!values['no-baselines']) {
@@ -92,7 +95,7 @@ const results: BenchResults = {
     platform: `${platform()} ${release()}`,
     loadAverage: { start: loadAtStart, end: loadavg()[0] },
   },
-  commit: gitCommit(),
+  commit,
   stages: stageNames(),
   sizes: pipelineResults,
   baselines,
