@@ -43,7 +43,7 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "Russia, Ukraine and the United States". */
+/** A list in prose: "France, Germany and the United Kingdom". */
 export function partyList(parties: readonly string[]): string {
   const names = parties.map(partyName);
   if (names.length <= 1) return names.join('');
