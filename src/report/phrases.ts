@@ -43,7 +43,7 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A list in prose: "France, Germany and the United Kingdom". */
+/** A list in prose: "A, B and C". */
 export function partyList(parties: readonly string[]): string {
   const names = parties.map(partyName);
   if (names.length <= 1) return names.join('');
@@ -103,7 +103,7 @@ const eventNouns: Record<EventType, { noun: string; plural: boolean }> = {
 const heldVerbs: Partial<Record<EventType, string>> = { proposal: 'was put forward', statement: 'was made', agreement: 'was reached', ceasefire: 'took effect' };
 const singleParty: EventType[] = ['proposal', 'statement', 'agreement'];
 
-/** "Talks between Russia and the United States in Moscow took place on 2 December 2025, lasting 5 hours." */
+/** One event as a sentence: "<Type> between <parties> in <place> took place on <date>, lasting <duration>." */
 export function eventSentence(event: Pick<MergedEvent, 'type' | 'status' | 'parties' | 'place' | 'date' | 'duration'>, options: { withDate?: boolean } = {}): string {
   const { noun, plural } = eventNouns[event.type];
   const who = event.parties.length >= 2 ? ` between ${partyList(event.parties)}` : event.parties.length === 1 ? ` ${singleParty.includes(event.type) ? 'by' : 'involving'} ${partyName(event.parties[0])}` : '';
@@ -126,14 +126,14 @@ export function actVerb(act: StanceAct): string {
   return actVerbs[act];
 }
 
-/** "Ukraine rejects (territory and withdrawal of forces): “rejected any demand to withdraw”." */
+/** One stance as a sentence: "<Party> <act>s (<issue label>): “<summary>”." */
 export function stanceSentence(stance: { party: string; issue: string; act: StanceAct; summary: string }): string {
   // A summary of a word or two ("draft") says nothing the act and issue do not.
   const summary = stance.summary.trim().split(/\s+/).length >= minSummaryWords ? stance.summary.trim() : '';
   return `${capitalise(partyName(stance.party))} ${actVerbs[stance.act]} (${issueLabel(stance.issue).toLowerCase()})${summary ? `: “${summary}”` : ''}.`;
 }
 
-/** "Russia moved from rejecting to accepting on the peace plan as a whole." */
+/** A shift as a sentence: "<Party> moved from <old act> to <new act> on <issue label>." */
 export function shiftSentence(shift: { party: string; issue: string; from: StanceAct; to: StanceAct; since: string | null }): string {
   const when = shift.since ? ` (from ${formatDay(shift.since)})` : '';
   return `${capitalise(partyName(shift.party))} moved from ${actPast[shift.from]} to ${actPast[shift.to]} on ${issueLabel(shift.issue).toLowerCase()}${when}.`;
@@ -143,7 +143,7 @@ function documentCount(count: number): string {
   return `${count} document${count === 1 ? '' : 's'}`;
 }
 
-/** "Sources disagree on 14,000 civilians: killed (2 documents) against killed or injured (1 document)." */
+/** A dispute as a sentence: "Sources disagree on <subject>: <claim> (<n> documents) against <claim> (<n> documents)." */
 export function disputeSentence(dispute: { kind: string; about: string; sides: { claim: string; documents: number }[] }): string {
   if (dispute.kind === 'role') {
     const [article, knowledge] = dispute.sides;
