@@ -69,7 +69,7 @@ function bylineKeys(byline: string | null): Set<string> {
   return keys;
 }
 
-/** Keys a lone surname can take for a name given as its words: the last word, or the first for "Zhao Junjie"-style names. */
+/** Keys a lone surname can take for a name given as its words: the last word, or the first for "Wang Lihua"-style names. */
 export function surnameKeys(ctx: EntityContext, words: readonly string[]): string[] {
   const clean = words.filter((word) => /\p{L}{2,}/u.test(word));
   if (clean.length < 2) return [];
