@@ -9,3 +9,4 @@ export { renderBriefMarkdown, escapeMarkdown } from './render-markdown.ts';
 export { renderBriefHtml, escapeHtml } from './render-html.ts';
 export { renderPositionsText, renderTimelineText, renderShowText } from './render-text.ts';
 export type * from './types.ts';
+export { toStorySummary } from './merged-views.ts';

@@ -7,8 +7,7 @@ import type {
   DocumentEvidence,
   DocumentRef,
   EntityKind,
-  EventStatus,
-  EventType,
+  MergedEvent,
   NegotiationEvent,
   Quantity,
   Quote,
@@ -231,16 +230,8 @@ export type MergedKind = 'event' | 'stance' | 'quantity' | 'quote';
 
 export const mergedKinds: readonly MergedKind[] = ['event', 'stance', 'quantity', 'quote'];
 
-export interface MergedEventAttributes {
-  type: EventType;
-  status: EventStatus;
-  parties: string[];
-  participants: string[];
-  place: string | null;
-  date: { start: string | null; end: string | null } | null;
-  duration: string | null;
-  outcome: string | null;
-}
+/** The attributes a merged event carries, as the data model defines them. */
+export type MergedEventAttributes = Pick<MergedEvent, 'type' | 'status' | 'parties' | 'participants' | 'place' | 'date' | 'duration' | 'outcome'>;
 
 export interface MergedStanceAttributes {
   party: string;

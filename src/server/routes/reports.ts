@@ -1,5 +1,5 @@
 // The cross-document reports — stories, positions, timeline, contradictions, changes, brief — as built by src/report for the CLI too.
-import { buildBrief, buildChanges, buildContradictions, buildPositions, buildTimeline } from '../../report/index.ts';
+import { buildBrief, buildChanges, buildContradictions, buildPositions, buildTimeline, toStorySummary } from '../../report/index.ts';
 import type { ReportFilter } from '../../report/index.ts';
 import { enumParam, integerParam, requiredDateParam } from '../params.ts';
 import { defineRoute } from '../route.ts';
@@ -36,16 +36,7 @@ export const storiesRoute = defineRoute({
     checkDateWindow(query);
     const stories = await services.store.listStories({ since: query.since, until: query.until, limit: query.limit });
     return {
-      stories: stories.map((story) => ({
-        id: story.id,
-        label: story.label,
-        parties: story.parties,
-        issues: story.issues,
-        places: story.places,
-        documents: story.documentCount,
-        firstSeen: story.firstSeen,
-        lastSeen: story.lastSeen,
-      })),
+      stories: stories.map(toStorySummary),
     };
   },
 });
