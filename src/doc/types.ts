@@ -234,13 +234,6 @@ export interface DocumentEvidence extends Evidence {
   documentId: string;
 }
 
-/** Documents that are copies or rewrites of one another count as one source. */
-export interface SourceGroup {
-  /** Id of the earliest document of the group. */
-  id: string;
-  documents: string[];
-}
-
 /** Articles grouped into the negotiation they cover. */
 export interface Story {
   id: string;
@@ -281,12 +274,6 @@ export interface MergedStance extends MergedFactBase {
   act: StanceAct;
   actors: string[];
   summary: string;
-}
-
-export interface MergedQuantity extends MergedFactBase {
-  value: number;
-  unit: string | null;
-  about: string | null;
 }
 
 /** One cell of the issue × party matrix. */
