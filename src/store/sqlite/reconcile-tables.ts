@@ -163,6 +163,26 @@ function maxOf(values: (string | null)[]): string | null {
   return present.length === 0 ? null : present.reduce((a, b) => (a > b ? a : b));
 }
 
+
+/** Adds the story and seen/ingested-window conditions merged facts and contradictions share (same column names). */
+function seenWindowClauses(
+  filter: { story?: string; since?: string; until?: string; ingestedAfter?: string },
+  start: { clauses: string[]; params: unknown[] },
+): { clauses: string[]; params: unknown[] } {
+  const { clauses, params } = start;
+  const conditions: [string, string | undefined][] = [
+    ['story = ?', filter.story],
+    ['last_seen >= ?', filter.since],
+    ['first_seen <= ?', filter.until],
+    ['first_ingested > ?', filter.ingestedAfter],
+  ];
+  for (const [clause, value] of conditions) {
+    if (value === undefined) continue;
+    clauses.push(clause);
+    params.push(value);
+  }
+  return { clauses, params };
+}
 export class ReconcileTables {
   constructor(
     private readonly db: Database.Database,
@@ -317,24 +337,7 @@ export class ReconcileTables {
   }
 
   listMergedFacts<K extends MergedKind>(kind: K, filter: MergedFactFilter = {}): MergedFactRecord<K>[] {
-    const clauses = ['kind = ?'];
-    const params: unknown[] = [kind];
-    if (filter.story !== undefined) {
-      clauses.push('story = ?');
-      params.push(filter.story);
-    }
-    if (filter.since !== undefined) {
-      clauses.push('last_seen >= ?');
-      params.push(filter.since);
-    }
-    if (filter.until !== undefined) {
-      clauses.push('first_seen <= ?');
-      params.push(filter.until);
-    }
-    if (filter.ingestedAfter !== undefined) {
-      clauses.push('first_ingested > ?');
-      params.push(filter.ingestedAfter);
-    }
+    const { clauses, params } = seenWindowClauses(filter, { clauses: ['kind = ?'], params: [kind] });
     if (filter.firstSeenSince !== undefined) {
       clauses.push('first_seen >= ?');
       params.push(filter.firstSeenSince);
@@ -466,24 +469,7 @@ export class ReconcileTables {
   }
 
   listContradictions(filter: ContradictionFilter = {}): ContradictionRecord[] {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (filter.story !== undefined) {
-      clauses.push('story = ?');
-      params.push(filter.story);
-    }
-    if (filter.since !== undefined) {
-      clauses.push('last_seen >= ?');
-      params.push(filter.since);
-    }
-    if (filter.until !== undefined) {
-      clauses.push('first_seen <= ?');
-      params.push(filter.until);
-    }
-    if (filter.ingestedAfter !== undefined) {
-      clauses.push('first_ingested > ?');
-      params.push(filter.ingestedAfter);
-    }
+    const { clauses, params } = seenWindowClauses(filter, { clauses: [], params: [] });
     const rows = this.sql
       .get(`SELECT * FROM contradictions ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
             ORDER BY first_seen IS NULL, first_seen DESC, id LIMIT ? OFFSET ?`)
