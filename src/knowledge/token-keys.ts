@@ -41,8 +41,19 @@ export function possessiveBase(key: string): string | null {
 
 const UPPER_START = /^\p{Lu}/u;
 
-/** Keys and flags for every token of `text`. */
+// Every stage reads the same token keys; a Doc's token array is shared by the Docs the stages return, so it keys the cache.
+const viewsByTokens = new WeakMap<readonly Token[], TokenView>();
+
+/** Keys and flags for every token of `text`, computed once per token array. */
 export function tokenView(text: string, tokens: readonly Token[]): TokenView {
+  const cached = viewsByTokens.get(tokens);
+  if (cached !== undefined && cached.text === text) return cached;
+  const view = buildTokenView(text, tokens);
+  viewsByTokens.set(tokens, view);
+  return view;
+}
+
+function buildTokenView(text: string, tokens: readonly Token[]): TokenView {
   const count = tokens.length;
   const keys = new Array<string>(count);
   const bases = new Array<string>(count);
