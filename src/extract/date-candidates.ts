@@ -127,13 +127,13 @@ function weekdayInName(view: TokenView, index: number, lex: Lexicon): boolean {
 
 function isMonth(view: TokenView, index: number, lex: Lexicon): boolean {
   const word = view.word(index);
-  if (!view.capitalised(index)) return false;
+  const abbreviation = lex.monthAbbreviations.has(word);
+  if ((!abbreviation && !lex.monthNames.has(word)) || !view.capitalised(index)) return false;
   const next = view.word(index + 1);
   const nextIsNumber = view.kind(index + 1) === 'number' || DAY_OF_MONTH.test(next);
-  if (lex.monthAbbreviations.has(word)) {
+  if (abbreviation) {
     return nextIsNumber || ((next === '.' || next === ',') && view.kind(index + 2) === 'number');
   }
-  if (!lex.monthNames.has(word)) return false;
   if (!lex.ambiguousMonths.has(word)) return true;
   return nextIsNumber || lex.monthCues.has(view.word(index - 1));
 }

@@ -1,6 +1,7 @@
 // Reads the tense of the clause around a date from its words: the tense cue nearest the date decides which way "on Tuesday" points.
 import type { Doc, Sentence, Token } from '../doc/types.ts';
 import { readDataFile } from '../knowledge/data-file.ts';
+import { tokenView, type TokenView } from '../knowledge/token-keys.ts';
 import type { Tense } from './relative-dates.ts';
 import { spanAt, spanIndexAt } from '../doc/span.ts';
 
@@ -56,15 +57,6 @@ export function sentenceAt(doc: Doc, offset: number): Sentence | null {
   return spanAt(doc.sentences, offset);
 }
 
-function wordsOf(doc: Doc, from: number, to: number): string[] {
-  const words: string[] = [];
-  for (let index = from; index < to; index++) {
-    const token = doc.tokens[index];
-    words.push(token.kind === 'word' ? doc.text.slice(token.start, token.end) : '');
-  }
-  return words;
-}
-
 function isClauseEnd(doc: Doc, index: number): boolean {
   const token = doc.tokens[index];
   if (token.kind === 'quote') return true;
@@ -73,27 +65,29 @@ function isClauseEnd(doc: Doc, index: number): boolean {
   return mark === ':' || mark === ';';
 }
 
-/** The tense one word signals in its context, or null. */
-function cueAt(words: readonly string[], index: number, lex: TenseLexicon): Tense | null {
-  const original = words[index];
-  if (original === '') return null;
-  const word = original.toLowerCase().replace(/\u2019/g, "'");
-  const next = words[index + 1]?.toLowerCase();
-  if (lex.futureBeforeTo.has(word) && next === 'to') {
+/** The lower-case word of token `index` within the reading window, or null for punctuation, numbers and tokens outside it. */
+function wordAt(view: TokenView, index: number, first: number, last: number): string | null {
+  return index >= first && index < last && view.tokens[index].kind === 'word' ? view.keys[index] : null;
+}
+
+/** The tense one word signals in its context (tokens first..last-1 of the shared token view), or null. */
+function cueAt(view: TokenView, index: number, first: number, last: number, lex: TenseLexicon): Tense | null {
+  const word = wordAt(view, index, first, last);
+  if (word === null) return null;
+  if (lex.futureBeforeTo.has(word) && wordAt(view, index + 1, first, last) === 'to') {
     // "was expected to", "had planned to": a plan reported in the past.
-    const before = words[index - 1]?.toLowerCase();
-    return before !== undefined && PAST_BEFORE_PARTICIPLE.has(before) && before !== 'been' ? 'past' : 'future';
+    const before = wordAt(view, index - 1, first, last);
+    return before !== null && PAST_BEFORE_PARTICIPLE.has(before) && before !== 'been' ? 'past' : 'future';
   }
   if (lex.future.has(word) || word.endsWith("'ll")) return 'future';
   if (lex.past.has(word)) return 'past';
   const participle =
-    lex.pastVerbs.has(word) ||
-    (word.length > 4 && word.endsWith('ed') && !lex.notPastEd.has(word) && original[0] === word[0]);
+    lex.pastVerbs.has(word) || (word.length > 4 && word.endsWith('ed') && !lex.notPastEd.has(word) && !view.capitalized[index]);
   if (participle) {
     // "will be held", "to be signed" are future; "was expected to be signed", "has met" stay past.
     let infinitive = false;
-    for (let back = index - 1; back >= Math.max(0, index - 5); back--) {
-      const before = words[back].toLowerCase();
+    for (let back = index - 1; back >= Math.max(first, index - 5); back--) {
+      const before = wordAt(view, back, first, last) ?? '';
       if (before === 'to') infinitive = true;
       else if (FUTURE_BEFORE_PARTICIPLE.has(before)) return 'future';
       else if (PAST_BEFORE_PARTICIPLE.has(before) && (!infinitive || before !== 'been')) return 'past';
@@ -112,9 +106,9 @@ export function tenseAround(doc: Doc, start: number, end: number): Tense | null 
   const sentence = sentenceAt(doc, start) ?? { start, end };
   const first = tokenIndexAt(doc.tokens, sentence.start);
   const last = tokenIndexAt(doc.tokens, sentence.end);
-  const words = wordsOf(doc, first, last);
-  const inside = tokenIndexAt(doc.tokens, start) - first;
-  const after = tokenIndexAt(doc.tokens, end) - first;
+  const inside = tokenIndexAt(doc.tokens, start);
+  const after = tokenIndexAt(doc.tokens, end);
+  const view = tokenView(doc.text, doc.tokens);
   const lex = loadLexicon();
   // The clause ends at a quote mark, colon or semicolon: quoted speech has its own tense.
   let leftOpen = true;
@@ -122,11 +116,11 @@ export function tenseAround(doc: Doc, start: number, end: number): Tense | null 
   for (let distance = 1; leftOpen || rightOpen; distance++) {
     const left = inside - distance;
     const right = after - 1 + distance;
-    if (left < 0 || isClauseEnd(doc, first + left)) leftOpen = false;
-    if (right >= words.length || isClauseEnd(doc, first + right)) rightOpen = false;
-    const before = leftOpen ? cueAt(words, left, lex) : null;
+    if (left < first || isClauseEnd(doc, left)) leftOpen = false;
+    if (right >= last || isClauseEnd(doc, right)) rightOpen = false;
+    const before = leftOpen ? cueAt(view, left, first, last, lex) : null;
     if (before !== null) return before;
-    const behind = rightOpen ? cueAt(words, right, lex) : null;
+    const behind = rightOpen ? cueAt(view, right, first, last, lex) : null;
     if (behind !== null) return behind;
   }
   return null;
@@ -135,10 +129,11 @@ export function tenseAround(doc: Doc, start: number, end: number): Tense | null 
 /** The tense of a whole sentence: its first tense cue, or null. */
 export function sentenceTense(doc: Doc, sentence: Sentence): Tense | null {
   const first = tokenIndexAt(doc.tokens, sentence.start);
-  const words = wordsOf(doc, first, tokenIndexAt(doc.tokens, sentence.end));
+  const last = tokenIndexAt(doc.tokens, sentence.end);
+  const view = tokenView(doc.text, doc.tokens);
   const lex = loadLexicon();
-  for (let index = 0; index < words.length; index++) {
-    const cue = cueAt(words, index, lex);
+  for (let index = first; index < last; index++) {
+    const cue = cueAt(view, index, first, last, lex);
     if (cue !== null) return cue;
   }
   return null;

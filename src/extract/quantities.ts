@@ -23,28 +23,38 @@ function numberStarters(): Set<string> {
   return starters;
 }
 
-const DIGIT = /\d/;
 const HYPHEN = /[-\u2010\u2011]/;
+
+/** Whether the character at `offset` is an ASCII digit (what `\d` matches), without a regex call per token. */
+function isDigitAt(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code >= 48 && code <= 57;
+}
 
 /** The number starting at token `index`, with its currency, or null. */
 function numberAt(view: TokenView, index: number): NumberMatch | null {
   const token = view.tokens[index];
   const { text } = view;
-  if (token.kind === 'symbol' || view.word(index) === 'us') {
+  // A currency opens with a symbol or "US" ("US$"); only two-letter words can be that "US".
+  if (token.kind === 'symbol' || (token.kind === 'word' && token.end - token.start === 2 && view.word(index) === 'us')) {
     const currency = currencyAt(text, token.start);
     if (currency === null) return null;
     let digits = token.start + currency.length;
     if (text[digits] === ' ') digits += 1;
-    if (!DIGIT.test(text[digits] ?? '')) return null;
+    if (!isDigitAt(text, digits)) return null;
     const match = matchDigits(view, digits);
     if (match === null || match.identifier) return null;
     return { ...match, start: token.start, unit: match.unit ?? currency.unit, bare: false };
   }
-  if (DIGIT.test(text[token.start])) return matchDigits(view, token.start);
+  if (isDigitAt(text, token.start)) return matchDigits(view, token.start);
   if (token.kind !== 'word') return null;
   const word = view.word(index);
-  const hyphen = word.search(HYPHEN);
-  if (!numberStarters().has(hyphen > 0 ? word.slice(0, hyphen) : word)) return null;
+  const starters = numberStarters();
+  if (!starters.has(word)) {
+    // "twenty-five": the word before the hyphen must start a number.
+    const hyphen = word.search(HYPHEN);
+    if (hyphen <= 0 || !starters.has(word.slice(0, hyphen))) return null;
+  }
   return matchArticleDuration(view, index) ?? matchWords(view, index);
 }
 

@@ -2,6 +2,7 @@
 import type { Token } from '../doc/types.ts';
 import { readDataFile } from '../knowledge/data-file.ts';
 import { spanIndexFrom } from '../doc/span.ts';
+import { tokenView } from '../knowledge/token-keys.ts';
 
 const POSSESSIVE = /['\u2019]s$/;
 
@@ -150,9 +151,12 @@ export function smallNumberValue(word: string, lex: NumberLexicon): number | nul
 /** Reads tokens of one text, lower-cased once each. */
 export class TokenView {
   private readonly lower: (string | undefined)[];
+  /** The Doc's shared token keys: word tokens are already lower-cased there, once for every stage. */
+  private readonly keys: readonly string[];
 
   constructor(readonly text: string, readonly tokens: readonly Token[]) {
     this.lower = new Array(tokens.length);
+    this.keys = tokenView(text, tokens).keys;
   }
 
   /** Lower-cased token text without a possessive "'s"; '' outside the text. */
@@ -161,7 +165,8 @@ export class TokenView {
     let value = this.lower[index];
     if (value === undefined) {
       const token = this.tokens[index];
-      value = this.text.slice(token.start, token.end).toLowerCase().replace(POSSESSIVE, '');
+      const lower = token.kind === 'word' ? this.keys[index] : this.text.slice(token.start, token.end).toLowerCase();
+      value = lower.endsWith('s') ? lower.replace(POSSESSIVE, '') : lower;
       this.lower[index] = value;
     }
     return value;
