@@ -3,6 +3,7 @@ import type { Doc, Entity, Token } from '../doc/types.ts';
 import type { QuoteLexicon } from './quote-lexicon.ts';
 import type { QuotePassage } from './quote-spans.ts';
 import { spanIndexAt } from '../doc/span.ts';
+import { tokenView } from '../knowledge/token-keys.ts';
 
 /** One mention of an entity, flattened out of `doc.entities`. */
 export interface EntityMention {
@@ -60,13 +61,14 @@ function tokenAtOrAfter(tokens: Token[], offset: number): number {
 
 function markMentions(tokens: Token[], mentions: EntityMention[]): Int32Array {
   const mentionOfToken = new Int32Array(tokens.length).fill(-1);
-  mentions.forEach((mention, index) => {
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index];
     for (let t = tokenAtOrAfter(tokens, mention.start); t < tokens.length && tokens[t].start < mention.end; t++) {
       const held = mentionOfToken[t];
       // A person's mention wins over an organisation or place overlapping it ("Kremlin aide Yuri Ushakov").
       if (held === -1 || (mentions[held].entity.kind !== 'person' && mention.entity.kind === 'person')) mentionOfToken[t] = index;
     }
-  });
+  }
   return mentionOfToken;
 }
 
@@ -135,11 +137,9 @@ export function wordAt(ctx: QuoteContext, index: number): string {
   return word;
 }
 
-const UPPERCASE_START = /^\p{Lu}/u;
-
 /** A word token starting with a capital letter. */
 export function isCapitalised(ctx: QuoteContext, index: number): boolean {
-  return ctx.tokens[index].kind === 'word' && UPPERCASE_START.test(tokenText(ctx, index));
+  return ctx.tokens[index].kind === 'word' && tokenView(ctx.text, ctx.tokens).capitalized[index];
 }
 
 /** A word token ending in 's / ’s, or followed by a lone apostrophe ("officials’"). */
