@@ -1,5 +1,6 @@
 // The token view of a document the event finders scan (words, actors and dates by token) and the scanning helpers they share.
-import type { DateMention, Doc } from '../doc/types.ts';
+import type { DateMention, Doc, Token } from '../doc/types.ts';
+import { tokenView } from '../knowledge/index.ts';
 import { eventLexicon, normalizeWord, type EventLexicon } from './event-lexicon.ts';
 import type { ActorMention } from './event-actors.ts';
 import { loadNumberWords, loadUnits, smallNumberValue } from './quantity-words.ts';
@@ -9,9 +10,8 @@ import { spanIndexAt } from '../doc/span.ts';
 export interface MentionContext {
   doc: Doc;
   lex: EventLexicon;
+  /** Token texts lower-cased, with curly apostrophes made straight. */
   words: string[];
-  /** Original token texts. */
-  texts: string[];
   actors: ActorMention[];
   /** Index into `actors` of the first actor starting at each token, or -1. */
   actorAt: Int32Array;
@@ -23,8 +23,7 @@ export interface MentionContext {
 
 /** Builds the lookup tables the mention finder needs for one document. */
 export function mentionContext(doc: Doc, actors: ActorMention[]): MentionContext {
-  const texts = doc.tokens.map((token) => doc.text.slice(token.start, token.end));
-  const words = texts.map(normalizeWord);
+  const words = lowerWords(doc);
   const actorAt = new Int32Array(doc.tokens.length).fill(-1);
   actors.forEach((actor, index) => {
     if (actorAt[actor.token] === -1) actorAt[actor.token] = index;
@@ -34,7 +33,61 @@ export function mentionContext(doc: Doc, actors: ActorMention[]): MentionContext
     for (let index = tokenIndexAt(doc, date.span.start); index < doc.tokens.length && doc.tokens[index].start < date.span.end; index++) inDate[index] = 1;
   }
   const dates = doc.dates.filter((date) => date.start !== null).sort((a, b) => a.span.start - b.span.start);
-  return { doc, lex: eventLexicon(), words, texts, actors, actorAt, inDate, dates };
+  return { doc, lex: eventLexicon(), words, actors, actorAt, inDate, dates };
+}
+
+/** Flags the tokens holding a match of `pattern` (global), found by searching the whole text once. */
+export function tokensMatching(doc: Doc, pattern: RegExp): Uint8Array {
+  const { text, tokens } = doc;
+  const flags = new Uint8Array(tokens.length);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const index = tokenIndexAt(doc, match.index);
+    if (index < tokens.length && tokens[index].start <= match.index) flags[index] = 1;
+  }
+  return flags;
+}
+
+const NOT_ASCII = /[^\x00-\x7e]/g;
+
+/**
+ * `normalizeWord` of every token: the shared token keys, which agree for ASCII words, with the other tokens worked
+ * out again. A non-ASCII key also drops diacritics, which this stage keeps, and the key of a number or mark keeps its case.
+ */
+function lowerWords(doc: Doc): string[] {
+  const { text, tokens } = doc;
+  const words = tokenView(text, tokens).keys.slice();
+  const nonAscii = tokensMatching(doc, NOT_ASCII);
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (nonAscii[index] === 1 || (token.kind !== 'word' && hasCapital(text, token))) words[index] = normalizeWord(text.slice(token.start, token.end));
+  }
+  return words;
+}
+
+function hasCapital(text: string, token: Token): boolean {
+  for (let index = token.start; index < token.end; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x41 && code <= 0x5a) return true;
+  }
+  return false;
+}
+
+/** Whether token `index` exists and its text starts with a capital letter. */
+export function capitalAt(ctx: MentionContext, index: number): boolean {
+  const token = ctx.doc.tokens[index];
+  return token !== undefined && startsWithCapital(ctx.doc.text[token.start]);
+}
+
+/** Whether token `index` exists and its text ends with `suffix`. */
+export function tokenEndsWith(ctx: MentionContext, index: number, suffix: string): boolean {
+  const token = ctx.doc.tokens[index];
+  return token !== undefined && token.end - token.start >= suffix.length && ctx.doc.text.startsWith(suffix, token.end - suffix.length);
+}
+
+/** Whether token `index` ends in a possessive 's, with a straight or curly apostrophe ("Lima's", "Lima’s"). */
+export function possessiveAt(ctx: MentionContext, index: number): boolean {
+  return tokenEndsWith(ctx, index, "'s") || tokenEndsWith(ctx, index, '\u2019s');
 }
 
 /** Index of the first date mention starting at or after `offset` (binary search). */
@@ -96,7 +149,7 @@ export function objectAfter(ctx: MentionContext, from: number, limit: number, wi
     if (ctx.doc.tokens[index].kind !== 'word') continue;
     const word = words[index];
     const skippable =
-      lex.objectDeterminers.has(word) || lex.personNouns.has(word) || OBJECT_LINKS.has(word) || startsWithCapital(ctx.texts[index]);
+      lex.objectDeterminers.has(word) || lex.personNouns.has(word) || OBJECT_LINKS.has(word) || capitalAt(ctx, index);
     if (!skippable) return null;
   }
   return null;
@@ -104,12 +157,11 @@ export function objectAfter(ctx: MentionContext, from: number, limit: number, wi
 
 /** "Peru's reply" and "the Chilean Foreign Ministry" are things; "Chilean President Boric" is a person. */
 function usableObject(ctx: MentionContext, actor: ActorMention): boolean {
-  const { lex, words, texts } = ctx;
+  const { lex, words } = ctx;
   const following = words[actor.tokenEnd] ?? '';
-  const followingText = texts[actor.tokenEnd] ?? '';
   const personFollows = lex.personNouns.has(following) || (ctx.actorAt[actor.tokenEnd] ?? -1) !== -1;
-  if (actor.kind === 'demonym') return personFollows || (lex.personNouns.has(words[actor.tokenEnd + 1] ?? '') && startsWithCapital(followingText));
-  if (/['\u2019]s$/.test(texts[actor.tokenEnd - 1] ?? '')) return personFollows || startsWithCapital(followingText);
+  if (actor.kind === 'demonym') return personFollows || (lex.personNouns.has(words[actor.tokenEnd + 1] ?? '') && capitalAt(ctx, actor.tokenEnd));
+  if (possessiveAt(ctx, actor.tokenEnd - 1)) return personFollows || capitalAt(ctx, actor.tokenEnd);
   return true;
 }
 
@@ -119,7 +171,7 @@ export function hasPartyOrPerson(actor: ActorMention | null): boolean {
   return actor !== null && (actor.party !== null || actor.person !== null);
 }
 
-export function startsWithCapital(text: string): boolean {
+function startsWithCapital(text: string): boolean {
   const first = text[0];
   return first !== undefined && first !== first.toLowerCase() && first === first.toUpperCase();
 }
@@ -143,7 +195,7 @@ export function clauseEnd(ctx: MentionContext, from: number, last: number, windo
 export function phraseEnd(ctx: MentionContext, from: number, limit: number): number {
   const { lex, words, doc } = ctx;
   for (let index = from; index < limit; index++) {
-    if (doc.tokens[index].kind !== 'word' || ctx.actorAt[index] !== -1 || startsWithCapital(ctx.texts[index])) continue;
+    if (doc.tokens[index].kind !== 'word' || ctx.actorAt[index] !== -1 || capitalAt(ctx, index)) continue;
     const word = words[index];
     if (lex.bridgeWords.has(word) || lex.personNouns.has(word) || lex.objectDeterminers.has(word)) continue;
     // "spent nearly four days with the envoy": a length may stand in the phrase.

@@ -98,6 +98,8 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
+const NO_MATCHES: readonly PhraseMatch<never>[] = [];
+
 /** Phrases as lower-cased token sequences, grouped by first word so a lookup costs one Map probe. */
 export class PhraseTable<T> {
   private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
@@ -113,9 +115,10 @@ export class PhraseTable<T> {
   }
 
   /** Every phrase starting at `index` of `words` (lower-cased token texts), longest first. */
-  matchAll(words: readonly string[], index: number): PhraseMatch<T>[] {
+  matchAll(words: readonly string[], index: number): readonly PhraseMatch<T>[] {
     const list = this.byFirst.get(words[index]);
-    if (list === undefined) return [];
+    // Most words start no phrase: answer them without allocating.
+    if (list === undefined) return NO_MATCHES;
     const found: PhraseMatch<T>[] = [];
     for (const entry of list) {
       if (entryMatches(entry.words, words, index)) found.push({ length: entry.words.length, value: entry.value });

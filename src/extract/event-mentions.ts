@@ -2,7 +2,7 @@
 import type { DateValue, EventStatus, EventType, Sentence } from '../doc/types.ts';
 import { spanOf } from '../doc/span.ts';
 import type { ActorMention, PlaceRef } from './event-actors.ts';
-import { actorsIn, clauseEnd, DATE_SCOPE, nextComma, phraseEnd, relativeClauseStart, tokenIndexAt, type MentionContext } from './event-context.ts';
+import { actorsIn, clauseEnd, DATE_SCOPE, nextComma, phraseEnd, relativeClauseStart, tokenEndsWith, tokenIndexAt, type MentionContext } from './event-context.ts';
 import { findPlace, hostOf, isPlaceUse } from './event-place.ts';
 import { findDate, findDuration, findStatus, type OutsideDate } from './event-time.ts';
 import { findOrdinal, findTriggers, groupTriggers, isDistinct, isNextSitting, neededObjectEnd, pickType, type Group } from './event-triggers.ts';
@@ -74,17 +74,17 @@ function pronounReferent(ctx: MentionContext, left: number, trigger: number, fir
 /** Whether an actor stands as a topic rather than a participant: "talks on Bolivia", "the Bolivia dispute". */
 function isTopic(ctx: MentionContext, actor: ActorMention): boolean {
   const { lex, words } = ctx;
-  const tokenText = ctx.texts[actor.token];
-  if (actor.tokenEnd === actor.token + 1 && ctx.doc.tokens[actor.token].end > actor.end) {
+  const token = ctx.doc.tokens[actor.token];
+  if (actor.tokenEnd === actor.token + 1 && token.end > actor.end) {
     // Inside a hyphenated word: "rebel-controlled", "UN-run" describe; "US-brokered" takes part.
-    const rest = tokenText.slice(actor.end - ctx.doc.tokens[actor.token].start + 1).toLowerCase();
+    const rest = ctx.doc.text.slice(actor.end + 1, token.end).toLowerCase();
     if (lex.compoundSuffixes.has(rest)) return true;
   }
   let before = actor.token;
   if (words[before - 1] === 'the') before--;
   if (lex.topicMarkers.matchEndingAt(words, before, lex.longestTopicMarker) !== null) return true;
   const after = words[actor.tokenEnd];
-  return actor.kind !== 'demonym' && actor.kind !== 'person' && after !== undefined && lex.topicHeads.has(after) && !ctx.texts[actor.tokenEnd - 1].endsWith("'s");
+  return actor.kind !== 'demonym' && actor.kind !== 'person' && after !== undefined && lex.topicHeads.has(after) && !tokenEndsWith(ctx, actor.tokenEnd - 1, "'s");
 }
 
 /** The outcome in the source's words: the outcome phrase nearest the trigger in its sentence. */

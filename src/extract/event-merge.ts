@@ -35,8 +35,19 @@ function familyOf(type: EventType): Family {
   return MEETING_FAMILY.has(type) ? 'meeting' : (type as Family);
 }
 
+// Merging compares the same few dates many times per document, so each calendar day's number is worked out once.
+const dayNumbers = new Map<string, number>();
+/** More distinct days than any corpus spans: the bound only guards the table against unexpected input. */
+const MAX_KNOWN_DAYS = 100_000;
+
 function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  let day = dayNumbers.get(iso);
+  if (day === undefined) {
+    day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+    if (dayNumbers.size >= MAX_KNOWN_DAYS) dayNumbers.clear();
+    dayNumbers.set(iso, day);
+  }
+  return day;
 }
 
 /** A date narrow enough to tell sittings apart (not "since 2015"). */
@@ -84,14 +95,15 @@ function partiesOf(mention: EventMention): string[] {
 /** Whether a mention's tense fits an event dated wholly before or after publication ("the talks were productive" is no plan for next week). */
 function tenseFits(cluster: Cluster, mention: EventMention, published: string | null): boolean {
   if (published === null || mention.status === 'cancelled') return true;
-  const dates = mention.date === null ? cluster.dates.map((entry) => entry.date) : [...cluster.dates.map((entry) => entry.date), mention.date];
-  for (const value of dates) {
-    const date = usableDate(value);
-    if (date === null) continue;
-    if (mention.status === 'happened' && (date.start as string) > published) return false;
-    if (mention.status === 'planned' && (date.end as string) < published && !cluster.planned) return false;
-  }
-  return true;
+  for (const entry of cluster.dates) if (!dateFitsTense(entry.date, cluster, mention, published)) return false;
+  return dateFitsTense(mention.date, cluster, mention, published);
+}
+
+function dateFitsTense(value: DateValue | null, cluster: Cluster, mention: EventMention, published: string): boolean {
+  const date = usableDate(value);
+  if (date === null) return true;
+  if (mention.status === 'happened' && (date.start as string) > published) return false;
+  return !(mention.status === 'planned' && (date.end as string) < published && !cluster.planned);
 }
 
 function compatible(cluster: Cluster, mention: EventMention, published: string | null): boolean {
@@ -321,6 +333,11 @@ function pickDate(ordered: readonly EventMention[]): DateValue | null {
   return best;
 }
 
+/** How well a mention serves as an event's evidence: its detail, and whether it tells the event's status. */
+function evidenceScore(mention: EventMention, status: EventStatus): number {
+  return detail(mention) + (mention.status === status ? 1 : 0);
+}
+
 /** One event per cluster, with the evidence of its fullest mention and gaps filled from the others. */
 function eventOf(cluster: Cluster, options?: MergeOptions): NegotiationEvent {
   const published = options?.published ?? null;
@@ -328,9 +345,15 @@ function eventOf(cluster: Cluster, options?: MergeOptions): NegotiationEvent {
   const date = pickDate(ordered);
   const status = pickStatus(cluster, date, published);
   // The evidence is the fullest mention that tells the event as it stands (a report of the talks, not their announcement).
-  const score = (mention: EventMention): number => detail(mention) + (mention.status === status ? 1 : 0);
   let representative = ordered[0];
-  for (const mention of ordered) if (score(mention) > score(representative)) representative = mention;
+  let representativeScore = evidenceScore(representative, status);
+  for (const mention of ordered) {
+    const score = evidenceScore(mention, status);
+    if (score > representativeScore) {
+      representative = mention;
+      representativeScore = score;
+    }
+  }
   const type = pickType(ordered);
   const participants: string[] = [];
   for (const mention of ordered) for (const person of mention.participants) if (!participants.includes(person)) participants.push(person);

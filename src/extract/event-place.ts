@@ -2,7 +2,7 @@
 import type { EventType } from '../doc/types.ts';
 import { MEETING_FAMILY } from './event-lexicon.ts';
 import type { ActorMention, PlaceRef } from './event-actors.ts';
-import { isClauseBreak, startsWithCapital, type MentionContext } from './event-context.ts';
+import { capitalAt, isClauseBreak, possessiveAt, type MentionContext } from './event-context.ts';
 import type { Group } from './event-triggers.ts';
 
 /** Whether an actor is used as a place here ("in Lima", "to Santiago") rather than as a party. */
@@ -51,7 +51,7 @@ export function findPlace(ctx: MentionContext, group: Group, to: number): PlaceR
     const bridges =
       ctx.doc.tokens[index].kind !== 'word' ||
       ctx.actorAt[index] !== -1 ||
-      startsWithCapital(ctx.texts[index]) ||
+      capitalAt(ctx, index) ||
       lex.bridgeWords.has(word) ||
       lex.personNouns.has(word);
     if (bridges) continue;
@@ -80,16 +80,16 @@ function placeAt(ctx: MentionContext, from: number, to: number): PlaceRef | null
   if (at !== -1) {
     const actor = ctx.actors[at];
     // "in Lima's hands" is no venue.
-    return /['\u2019]s$/.test(ctx.texts[actor.tokenEnd - 1]) ? null : actor.place;
+    return possessiveAt(ctx, actor.tokenEnd - 1) ? null : actor.place;
   }
   return words[from - 1] === 'in' || words[from - 2] === 'in' ? unknownPlace(ctx, cursor, to) : null;
 }
 
 /** A run of capitalised words after "in"/"at" that no lexicon knows ("Puerto Verde"): a town or venue. */
 function unknownPlace(ctx: MentionContext, from: number, to: number): PlaceRef | null {
-  const { doc, texts } = ctx;
+  const { doc } = ctx;
   let end = from;
-  while (end < to && doc.tokens[end].kind === 'word' && startsWithCapital(texts[end]) && ctx.actorAt[end] === -1) end++;
+  while (end < to && doc.tokens[end].kind === 'word' && capitalAt(ctx, end) && ctx.actorAt[end] === -1) end++;
   // A long capitalised run is a name of something else ("the World Economic Forum"); headings capitalise every word.
   if (end === from || end - from > 2 || ctx.actorAt[end] !== -1 && end < to) return null;
   if (doc.headings.some((heading) => heading.start <= doc.tokens[from].start && heading.end >= doc.tokens[from].end)) return null;

@@ -1,7 +1,7 @@
 // Finds the words that name events in a sentence, checks each is used as an event name, and groups those naming one event.
 import type { EventType } from '../doc/types.ts';
 import type { TriggerCue } from './event-lexicon.ts';
-import { actorAfter, actorsIn, hasPartyOrPerson, isClauseBreak, nextComma, objectAfter, startsWithCapital, withinWindow, type MentionContext } from './event-context.ts';
+import { actorAfter, actorsIn, capitalAt, hasPartyOrPerson, isClauseBreak, nextComma, objectAfter, possessiveAt, withinWindow, type MentionContext } from './event-context.ts';
 
 export interface Trigger {
   start: number;
@@ -28,8 +28,7 @@ function needsMet(ctx: MentionContext, trigger: Trigger, sentence: { first: numb
       if (previous !== undefined && lex.passiveMarkers.has(previous) && words[trigger.start] === 'met') return false;
       if (next !== undefined && lex.objectDeterminers.has(next)) {
         const object = words[trigger.end + 1];
-        const objectText = ctx.texts[trigger.end + 1] ?? '';
-        if (object !== undefined && !lex.personNouns.has(object) && !startsWithCapital(objectText)) return false;
+        if (object !== undefined && !lex.personNouns.has(object) && !capitalAt(ctx, trigger.end + 1)) return false;
       }
       if (hasPartyOrPerson(actorAfter(ctx, trigger.end, sentence.last, 6))) return true;
       return actorsIn(ctx, Math.max(sentence.first, trigger.start - 12), trigger.start).some((actor) => hasPartyOrPerson(actor));
@@ -101,7 +100,7 @@ export function findTriggers(ctx: MentionContext, first: number, last: number): 
  * not a participle used as an adjective ("the proposed plan"), not a modifier ("negotiating team"), not "rounds of shelling".
  */
 function standsAsEvent(ctx: MentionContext, trigger: Trigger): boolean {
-  const { lex, words, texts } = ctx;
+  const { lex, words } = ctx;
   const next = words[trigger.end] ?? '';
   const previous = words[trigger.start - 1] ?? '';
   if (lex.attributiveNouns.has(next)) return false;
@@ -111,8 +110,7 @@ function standsAsEvent(ctx: MentionContext, trigger: Trigger): boolean {
     if (trigger.cue.weak && next === 'of') return false;
     return true;
   }
-  const previousText = texts[trigger.start - 1] ?? '';
-  return !lex.objectDeterminers.has(previous) && !/['\u2019]s$/.test(previousText);
+  return !lex.objectDeterminers.has(previous) && !possessiveAt(ctx, trigger.start - 1);
 }
 
 function isNegated(ctx: MentionContext, trigger: Trigger, first: number): boolean {

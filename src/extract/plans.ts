@@ -19,6 +19,9 @@ interface PlanName {
 /** A number-led plan name starting at token `index`, or null. */
 function planNameAt(ctx: MentionContext, index: number): PlanName | null {
   const { lex, words, doc } = ctx;
+  // Only a word opening with a digit can be "12-point": skip the pattern for all others.
+  const lead = words[index].charCodeAt(0);
+  if (!(lead >= 0x30 && lead <= 0x39)) return null;
   const match = NUMBER_LED.exec(words[index]);
   if (match === null) return null;
   const [, count, suffix] = match;

@@ -4,6 +4,10 @@ import type { StanceLexicon } from './stance-lexicon.ts';
 import { distinctIssues, isLive, ISSUE_WINDOW, type IssueSource, type Reading, type SentenceContext } from './stance-reading.ts';
 import type { StanceTokens } from './stance-tokens.ts';
 
+function isDash(word: string): boolean {
+  return word === '—' || word === '–' || word === '--';
+}
+
 export class StanceClauses {
   constructor(
     private readonly tokens: StanceTokens,
@@ -129,7 +133,6 @@ export class StanceClauses {
   /** The dashes around token `position` when it sits in a short aside ("— a long-standing Russian wish —") that opens after `floor`. */
   private dashAside(position: number, floor: number, ceiling: number): readonly [number, number] | null {
     const { words } = this.tokens;
-    const isDash = (word: string) => word === '—' || word === '–' || word === '--';
     let open = -1;
     for (let index = position - 1; index >= Math.max(floor, position - 3); index--) {
       if (isDash(words[index])) {
@@ -146,8 +149,10 @@ export class StanceClauses {
 
 
   private issuesBetween(context: SentenceContext, start: number, end: number, skip: readonly [number, number] | null = null): IssueMention[] {
-    const outside = (mention: IssueMention) => skip === null || mention.last < skip[0] || mention.first > skip[1];
-    return distinctIssues(preferSpecific(context.issues.filter((mention) => mention.first >= start && mention.last < end && outside(mention))));
+    const inRange = context.issues.filter(
+      (mention) => mention.first >= start && mention.last < end && (skip === null || mention.last < skip[0] || mention.first > skip[1]),
+    );
+    return distinctIssues(preferSpecific(inRange));
   }
 
 
@@ -197,21 +202,25 @@ export class StanceClauses {
   }
 
 
+  /** The issues named in a reading's clause after it. */
+  private issuesInRegion(reading: Reading, context: SentenceContext): IssueMention[] {
+    return this.issuesBetween(context, reading.last + 1, reading.regionEnd, reading.regionSkip);
+  }
+
+
   /** The issues a reading is about and where they came from. */
   issuesOf(reading: Reading, context: SentenceContext): { issues: IssueMention[]; source: IssueSource } {
     const { words, punctuation } = this.tokens;
     const after = reading.last + 1;
-    const right = () => this.issuesBetween(context, after, reading.regionEnd, reading.regionSkip);
-    const left = () => this.issuesBefore(context, reading.passive || reading.kind === 'noun' ? reading.nounStart : reading.first);
     if (reading.issue !== null) return { issues: [{ first: reading.first, last: reading.last, issue: reading.issue, broad: false }], source: 'clause' };
     let issues: IssueMention[] = [];
     switch (reading.kind) {
       case 'verb': {
         if (reading.passive) {
-          issues = left();
+          issues = this.issuesBefore(context, reading.nounStart);
           break;
         }
-        issues = right();
+        issues = this.issuesInRegion(reading, context);
         const atClauseEnd = after >= context.end || punctuation[after] || words[after] === 'and' || words[after] === 'but';
         // A clause-final verb right after its subject ("a summit, which Kyiv had long sought") is about what precedes it.
         if (issues.length === 0 && atClauseEnd) issues = this.issuesBefore(context, reading.anchor, 6);
@@ -220,7 +229,7 @@ export class StanceClauses {
       case 'noun': {
         const opensComplement = this.opensComplement(reading, context);
         const modifiesNext = words[reading.last].endsWith('ed') && after < context.end && !punctuation[after];
-        if (opensComplement || modifiesNext) issues = right();
+        if (opensComplement || modifiesNext) issues = this.issuesInRegion(reading, context);
         if (issues.length === 0) {
           const phraseStart = this.nounPhraseStart(reading.first, context.start);
           const before = phraseStart - 1;
@@ -235,7 +244,7 @@ export class StanceClauses {
       case 'judgement': {
         issues = this.issuesBefore(context, reading.holderAfter ? reading.first : Math.min(reading.anchor, reading.first));
         if (issues.length === 0) issues = this.issuesBefore(context, reading.first);
-        if (issues.length === 0) issues = right();
+        if (issues.length === 0) issues = this.issuesInRegion(reading, context);
         break;
       }
       case 'modal': {
@@ -259,14 +268,12 @@ export class StanceClauses {
    */
   private pointsBack(reading: Reading, context: SentenceContext): boolean {
     const { words, punctuation } = this.tokens;
-    const anaphorAt = (index: number) => index >= context.start && index < context.end && this.lexicon.anaphors.matchAt(this.tokens, index, context.end);
     const after = reading.last + 1;
     const clauseEnds = after >= context.end || punctuation[after] || words[after] === 'and' || words[after] === 'but';
     if (reading.kind === 'modal' || reading.kind === 'noun') return false;
     if (reading.kind === 'judgement' || reading.passive) {
       for (let index = reading.first - 1; index >= Math.max(context.start, reading.first - 4); index--) {
-        const end = anaphorAt(index);
-        if (end !== false && end !== -1) return true;
+        if (this.anaphorAt(index, context)) return true;
       }
       return reading.kind === 'judgement' ? clauseEnds : false;
     }
@@ -278,11 +285,16 @@ export class StanceClauses {
     for (let index = after; index < Math.min(after + 4, reading.regionEnd); index++) if (this.tokens.unitAt[index] !== -1) return false;
     for (let index = after; index < Math.min(after + 4, reading.regionEnd); index++) {
       if (index === after && words[index] === 'that') continue;
-      const end = anaphorAt(index);
       const objectStart = index === after || (words[after] === 'to' && index === after + 2);
-      if ((end !== false && end !== -1) || (words[index] === 'the' && objectStart && reading.kind === 'verb')) return true;
+      if (this.anaphorAt(index, context) || (words[index] === 'the' && objectStart && reading.kind === 'verb')) return true;
     }
     return false;
+  }
+
+
+  /** Whether an anaphor ("it", "the idea") starts at token `index` of the sentence. */
+  private anaphorAt(index: number, context: SentenceContext): boolean {
+    return index >= context.start && index < context.end && this.lexicon.anaphors.matchAt(this.tokens, index, context.end) !== -1;
   }
 
 

@@ -18,6 +18,10 @@ function isAdverb(word: string): boolean {
 const PRONOUN_REACH = 3;
 const QUOTE_MARKS = new Set(['"', '\u201c', '\u201d']);
 
+function isPerson(unit: MentionUnit): boolean {
+  return unit.entity.kind === 'person';
+}
+
 /** Reads holders in one sentence of a document (`floor..ceiling` is the sentence's token range). */
 export class HolderFinder {
   /** `insideIssue[i]` is 1 when token i belongs to a named issue: a party named there ("join NATO", "sanctions on Iran") holds nothing. */
@@ -196,7 +200,6 @@ export class HolderFinder {
     if (previousSentence === null) return NONE;
     let quoted = false;
     for (let index = floor; index < pronoun; index++) if (QUOTE_MARKS.has(words[index])) quoted = !quoted;
-    const isPerson = (candidate: MentionUnit) => candidate.entity.kind === 'person';
     let range: readonly [number, number] | null = previousSentence;
     for (let back = 0; back < PRONOUN_REACH && range !== null; back++) {
       const unit = quoted ? this.lastMentionIn(range, isPerson) : this.firstSubjectIn(range, isPerson);

@@ -37,6 +37,9 @@ export function phraseWords(phrase: string): string[] {
 
 export class PhraseTrie<T> {
   private readonly root: TrieNode<T> = emptyNode();
+  // The deepest phrase end the current walk has reached, and its value: fields rather than a result object per walk.
+  private bestLast = -1;
+  private bestValue: T | undefined = undefined;
 
   /** Stores `value` under `phrase`; a later add of the same phrase keeps the first value (lexicons list the stronger reading first). */
   add(phrase: string, value: T): void {
@@ -59,29 +62,31 @@ export class PhraseTrie<T> {
 
   /** The longest phrase starting at token `start` and ending before token `end`, or null. */
   longestAt(text: MatchableWords, start: number, end: number): PhraseMatch<T> | null {
-    if (start >= end || (!this.root.next.has(text.words[start]) && (this.root.determiner === null || !text.isDeterminer(start)))) return null;
-    const last = this.deepest(this.root, text, start, end, -1);
-    if (last < start) return null;
-    return { first: start, last, value: this.valueAt(this.root, text, start, last) as T };
+    if (start >= end) return null;
+    const child = this.root.next.get(text.words[start]);
+    const slot = this.root.determiner !== null && text.isDeterminer(start) ? this.root.determiner : null;
+    if (child === undefined && slot === null) return null;
+    this.bestLast = start - 1;
+    this.bestValue = undefined;
+    if (child !== undefined) this.walk(child, text, start + 1, end);
+    if (slot !== null) this.walk(slot, text, start + 1, end);
+    if (this.bestValue === undefined) return null;
+    return { first: start, last: this.bestLast, value: this.bestValue };
   }
 
-  /** The last token of the longest stored phrase reachable from `node` at token `index`, or `best` when none is longer. */
-  private deepest(node: TrieNode<T>, text: MatchableWords, index: number, end: number, best: number): number {
-    if (node.value !== undefined && index - 1 > best) best = index - 1;
-    if (index >= end) return best;
+  /**
+   * Walks the phrases from `node` at token `index`, words before `{det}` slots, keeping the deepest phrase end: the
+   * first found at its depth wins (a word edge before a slot).
+   */
+  private walk(node: TrieNode<T>, text: MatchableWords, index: number, end: number): void {
+    if (node.value !== undefined && index - 1 > this.bestLast) {
+      this.bestLast = index - 1;
+      this.bestValue = node.value;
+    }
+    if (index >= end) return;
     const child = node.next.get(text.words[index]);
-    if (child !== undefined) best = this.deepest(child, text, index + 1, end, best);
-    if (node.determiner !== null && text.isDeterminer(index)) best = this.deepest(node.determiner, text, index + 1, end, best);
-    return best;
-  }
-
-  /** The value of a phrase from `node` at `index` that ends exactly at token `last` (a word edge before a `{det}` slot). */
-  private valueAt(node: TrieNode<T>, text: MatchableWords, index: number, last: number): T | undefined {
-    if (index > last) return node.value;
-    const child = node.next.get(text.words[index]);
-    const viaWord = child === undefined ? undefined : this.valueAt(child, text, index + 1, last);
-    if (viaWord !== undefined) return viaWord;
-    return node.determiner !== null && text.isDeterminer(index) ? this.valueAt(node.determiner, text, index + 1, last) : undefined;
+    if (child !== undefined) this.walk(child, text, index + 1, end);
+    if (node.determiner !== null && text.isDeterminer(index)) this.walk(node.determiner, text, index + 1, end);
   }
 
   /** Non-overlapping longest matches in tokens `start..end`, left to right. */

@@ -12,6 +12,7 @@ import { stanceTokens, type MentionUnit, type StanceTokens } from './stance-toke
 
 /** The issue id of the deal as a whole, which a proposer of it authors. */
 const PEACE_PLAN = 'peace-plan';
+const UPPER_START = /^\p{Lu}/u;
 
 export class StanceReader {
   private readonly tokens: StanceTokens;
@@ -169,10 +170,12 @@ export class StanceReader {
 
   /** A capitalised cue word between capitalised words is part of a name ("Joint Comprehensive Plan of Action"). */
   private inProperName(index: number, context: SentenceContext): boolean {
-    const text = this.doc.text;
-    const tokens = this.doc.tokens;
-    const capitalised = (at: number) => at >= context.start && at < context.end && /^\p{Lu}/u.test(text[tokens[at].start]);
-    return index > context.start && capitalised(index) && (capitalised(index - 1) || capitalised(index + 1));
+    return index > context.start && this.capitalisedAt(index, context) && (this.capitalisedAt(index - 1, context) || this.capitalisedAt(index + 1, context));
+  }
+
+  /** Whether token `at` of the sentence starts with an upper-case letter. */
+  private capitalisedAt(at: number, context: SentenceContext): boolean {
+    return at >= context.start && at < context.end && UPPER_START.test(this.doc.text[this.doc.tokens[at].start]);
   }
 
   /** Whether a verb cue stands where a noun would ("its push for", "the proposed plan", "a sign of hope that"). */

@@ -1,7 +1,8 @@
 // The stance stage's view of a Doc's tokens: normalised words, possessives, sentence ranges and the party mentions over them.
-import type { Doc, Entity } from '../doc/types.ts';
+import type { Doc, Entity, Token } from '../doc/types.ts';
 import type { MatchableWords } from './stance-phrase-trie.ts';
 import { spanIndexFrom } from '../doc/span.ts';
+import { tokenView } from '../knowledge/index.ts';
 
 /** Words that end in 's without being possessive ("it's" is "it is"). */
 const CONTRACTED_S = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'who', 'let', 'here', 'where', 'how']);
@@ -35,6 +36,24 @@ function normaliseWord(raw: string): { word: string; possessive: boolean } {
   }
   if (word.length > 2 && word.endsWith("s'")) return { word: word.slice(0, -1), possessive: true };
   return { word, possessive: false };
+}
+
+const BACKTICK = 0x60;
+const APOSTROPHE = 0x27;
+
+/**
+ * Whether `normaliseWord` of a token is what the shared token keys give (its base, or its key for "it's"): so for an
+ * ASCII word without a backtick. A non-ASCII key also drops diacritics, which this stage keeps; the key of a mark or
+ * number keeps its case and never loses an 's.
+ */
+function keyMatchesWord(text: string, token: Token): boolean {
+  let upperOrApostrophe = false;
+  for (let index = token.start; index < token.end; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 0x7e || code === BACKTICK) return false;
+    if ((code >= 0x41 && code <= 0x5a) || code === APOSTROPHE) upperOrApostrophe = true;
+  }
+  return token.kind === 'word' || !upperOrApostrophe;
 }
 
 /** Lays the mentions of every entity over the tokens; a longer mention wins a token claimed twice. */
@@ -73,6 +92,7 @@ function layMentions(doc: Doc): { units: MentionUnit[]; unitAt: Int32Array; comp
  */
 function coversTokens(text: string, start: number, end: number, span: { start: number; end: number }): boolean {
   if (span.start !== start) return false;
+  if (span.end === end) return true;
   const rest = text.slice(span.end, end).toLowerCase().replace('\u2019', "'");
   return rest === '' || rest === "'s" || rest === "'";
 }
@@ -84,14 +104,25 @@ function lowerBound(tokens: Doc['tokens'], offset: number): number {
 
 /** Builds the token view of `doc`; `isDeterminerWord` says which plain words fill a `{det}` slot. */
 export function stanceTokens(doc: Doc, isDeterminerWord: (word: string) => boolean): StanceTokens {
-  const words: string[] = [];
-  const possessive: boolean[] = [];
-  const punctuation: boolean[] = [];
-  for (const token of doc.tokens) {
-    const normalised = normaliseWord(doc.text.slice(token.start, token.end));
-    words.push(normalised.word);
-    possessive.push(normalised.possessive);
-    punctuation.push(token.kind === 'punct' || token.kind === 'quote');
+  const { text, tokens } = doc;
+  const view = tokenView(text, tokens);
+  const count = tokens.length;
+  const words = new Array<string>(count);
+  const possessive = new Array<boolean>(count);
+  const punctuation = new Array<boolean>(count);
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index];
+    if (keyMatchesWord(text, token)) {
+      // The shared keys take the 's off "it's" too.
+      const contracted = view.possessive[index] && CONTRACTED_S.has(view.bases[index]) && view.keys[index].endsWith("'s");
+      words[index] = contracted ? view.keys[index] : view.bases[index];
+      possessive[index] = view.possessive[index] && !contracted;
+    } else {
+      const normalised = normaliseWord(text.slice(token.start, token.end));
+      words[index] = normalised.word;
+      possessive[index] = normalised.possessive;
+    }
+    punctuation[index] = token.kind === 'punct' || token.kind === 'quote';
   }
   const sentenceRanges: Array<readonly [number, number]> = [];
   let cursor = 0;

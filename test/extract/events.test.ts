@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Doc, Entity, NegotiationEvent, Span } from '../../src/doc/types.ts';
 import { findDates } from '../../src/extract/dates.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
-import { eventsStage, findEvents } from '../../src/extract/events.ts';
+import { eventsStage, findActorMentions, findEvents } from '../../src/extract/events.ts';
 import { makeDoc } from './make-doc.ts';
 
 interface Person {
@@ -342,6 +342,35 @@ describe('knowledge', () => {
     const [event] = meetingLike(findEvents(doc, { knowledge }).events);
     assert.deepEqual([...event.parties].sort(), ['Northland', 'Southland']);
     assert.equal(event.place, 'Midfield');
+  });
+});
+
+describe('actor mentions', () => {
+  test('a name takes a possessive with either apostrophe, and parties inside a hyphenated word count', () => {
+    const doc = makeDoc("Peru’s envoy met Chilean officials near Buenos Aires. The Chile-Peru feud is long-standing, and Peru's ally agrees.");
+    const found = findActorMentions(doc).map((mention) => [doc.text.slice(mention.start, mention.end), mention.kind, mention.party]);
+    assert.deepEqual(found, [
+      ['Peru’s', 'country', 'Peru'],
+      ['Chilean', 'demonym', 'Chile'],
+      ['Buenos Aires', 'capital', 'Argentina'],
+      ['Chile', 'country', 'Chile'],
+      ['Peru', 'country', 'Peru'],
+      ["Peru's", 'country', 'Peru'],
+    ]);
+  });
+
+  test('a person is found by surname inside a hyphenated word', () => {
+    const doc = makeDoc('Ana Ortega and Luis Vidal spoke. The Ortega-Vidal channel stays open.');
+    const person = (name: string, party: string): Entity => {
+      const start = doc.text.indexOf(name);
+      return { id: `person:${name}`, name, kind: 'person', party, roles: [], aliases: [], mentions: [{ start, end: start + name.length, text: name }] };
+    };
+    const entities = [person('Ana Ortega', 'Chile'), person('Luis Vidal', 'Peru')];
+    const inCompound = findActorMentions({ ...doc, entities }).filter((mention) => mention.start > doc.text.indexOf('The'));
+    assert.deepEqual(inCompound.map((mention) => [doc.text.slice(mention.start, mention.end), mention.kind, mention.party]), [
+      ['Ortega', 'person', 'Chile'],
+      ['Vidal', 'person', 'Peru'],
+    ]);
   });
 });
 
