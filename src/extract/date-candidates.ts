@@ -46,6 +46,10 @@ interface Lexicon {
   parts: Set<string>;
   approximators: Set<string>;
   vagueAmounts: Set<string>;
+  /** Every word a word-anchored candidate can start from (weekdays, relative days, months, periods, "ago"): most tokens are in none. */
+  anchorWords: Set<string>;
+  /** Words that stand beside a weekday in a name that contains one ("good", "times"). */
+  weekdayNameNeighbours: Set<string>;
   numbers: NumberLexicon;
   units: UnitLexicon;
 }
@@ -64,6 +68,15 @@ function loadLexicon(): Lexicon {
       if (second !== undefined && !leadNeeds.has(second)) leadNeeds.set(second, null);
     }
     const parts = new Set(Object.keys(data.partsOfPeriod).map((phrase) => phrase.split(' ')[0]));
+    const anchorWords = new Set([
+      ...Object.keys(data.weekdays),
+      ...Object.keys(data.relativeDays),
+      ...Object.keys(data.monthNames),
+      ...Object.keys(data.monthAbbreviations),
+      ...Object.keys(data.periods),
+      'ago',
+    ]);
+    const weekdayNameNeighbours = new Set(data.namesWithWeekdays.flatMap((name) => name.split(' ')));
     lexicon = {
       monthNames: new Set(Object.keys(data.monthNames)),
       monthAbbreviations: new Set(Object.keys(data.monthAbbreviations)),
@@ -79,6 +92,8 @@ function loadLexicon(): Lexicon {
       parts,
       approximators: new Set(data.approximators),
       vagueAmounts: new Set(data.vagueAmounts),
+      anchorWords,
+      weekdayNameNeighbours,
       numbers: loadNumberWords(),
       units: loadUnits(),
     };
@@ -117,6 +132,9 @@ function yearInName(view: TokenView, index: number, lex: Lexicon): boolean {
 
 /** "Good Friday", "the Sunday Times": names that contain a weekday. */
 function weekdayInName(view: TokenView, index: number, lex: Lexicon): boolean {
+  // Every name read here holds the word before or the word after the weekday.
+  const neighbours = lex.weekdayNameNeighbours;
+  if (!neighbours.has(view.word(index - 1)) && !neighbours.has(view.word(index + 1))) return false;
   const word = view.word(index);
   const before = `${view.word(index - 1)} ${word}`;
   const after = `${word} ${view.word(index + 1)}`;
@@ -181,6 +199,7 @@ function extendLeft(view: TokenView, index: number, lex: Lexicon, counting: bool
 /** A candidate anchored on token `index`, or null. Returns [first token, last token, kind]. */
 function anchorAt(view: TokenView, index: number, lex: Lexicon): [number, number, DateCandidateKind] | null {
   const kind = view.kind(index);
+  if (kind !== 'number' && kind !== 'word') return null;
   const word = view.word(index);
   if (kind === 'number') {
     if (YEAR.test(word) && !yearIsQuantity(view, index, lex) && !yearInName(view, index, lex)) {
@@ -191,7 +210,7 @@ function anchorAt(view: TokenView, index: number, lex: Lexicon): [number, number
     }
     return null;
   }
-  if (kind !== 'word') return null;
+  if (!lex.anchorWords.has(word) && !word.startsWith('mid-')) return null;
   if (lex.weekdays.has(word)) {
     if (weekdayInName(view, index, lex)) return null;
     return [extendLeft(view, index, lex, false), extendDayRight(view, index, lex), 'weekday'];

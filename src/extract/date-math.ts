@@ -22,9 +22,14 @@ export function parseIsoDay(iso: string): DayNumber | null {
   return dayNumber(year, month, day);
 }
 
+/** Two-digit month and day numbers, so an ISO date is one concatenation. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, value) => String(value).padStart(2, '0'));
+
 /** The ISO date (YYYY-MM-DD) of a day number. */
 export function isoDay(day: DayNumber): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const date = civilDate(day);
+  if (date === null) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${date.year}-${TWO_DIGITS[date.month]}-${TWO_DIGITS[date.day]}`;
 }
 
 export interface CalendarDate {
@@ -34,8 +39,28 @@ export interface CalendarDate {
 }
 
 export function calendarDate(day: DayNumber): CalendarDate {
+  const civil = civilDate(day);
+  if (civil !== null) return civil;
   const date = new Date(day * MS_PER_DAY);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/**
+ * The proleptic Gregorian date of a whole day number in the years 1000–9999, by arithmetic rather than a
+ * Date object (H. Hinnant's civil_from_days); null for anything else, which the Date object handles.
+ */
+function civilDate(day: DayNumber): CalendarDate | null {
+  if (!Number.isInteger(day)) return null;
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return null;
+  return { year, month, day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1 };
 }
 
 /** ISO weekday: Monday 1 … Sunday 7. */
@@ -49,8 +74,15 @@ export function weekStart(day: DayNumber): DayNumber {
   return day - (isoWeekday(day) - 1);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0–99 as 1900–1999 and rolls months over: only plain dates take the table.
+  if (!Number.isInteger(year) || !Number.isInteger(month) || year < 100 || month < 1 || month > 12) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 export function monthStart(year: number, month: number): DayNumber {

@@ -51,8 +51,8 @@ function numberAt(view: TokenView, index: number): NumberMatch | null {
   const word = view.word(index);
   const starters = numberStarters();
   if (!starters.has(word)) {
-    // "twenty-five": the word before the hyphen must start a number.
-    const hyphen = word.search(HYPHEN);
+    // "twenty-five": the word before the hyphen must start a number. A word's key writes every hyphen as "-".
+    const hyphen = word.indexOf('-');
     if (hyphen <= 0 || !starters.has(word.slice(0, hyphen))) return null;
   }
   return matchArticleDuration(view, index) ?? matchWords(view, index);

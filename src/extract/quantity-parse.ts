@@ -1,5 +1,6 @@
 // Reads one number where it starts: digits or words, with its scale, currency and own unit ("$300 billion", "28-point", "tens of thousands", "five hours").
 import {
+  isBlank,
   loadNumberWords,
   loadUnits,
   smallNumberValue,
@@ -85,8 +86,10 @@ function hyphenCompound(text: string, position: number, lex: Lexicons): Tail | n
 /** A measure unit written as the next words ("hours", "per cent", "square km", "%"), longest first. */
 function measureAfter(view: TokenView, position: number, lex: Lexicons): { end: number; unit: string } | null {
   const first = view.indexFrom(position);
-  if (first >= view.tokens.length || view.text.slice(position, view.tokens[first].start).trim() !== '') return null;
-  for (let count = Math.min(lex.units.longestMeasure, view.tokens.length - first); count >= 1; count--) {
+  if (first >= view.tokens.length || !isBlank(view.text, position, view.tokens[first].start)) return null;
+  // Only a word that opens a longer form is worth joining with the words after it.
+  const longest = lex.units.measureFirstWords.has(view.word(first)) ? lex.units.longestMeasure : 1;
+  for (let count = Math.min(longest, view.tokens.length - first); count >= 1; count--) {
     const parts: string[] = [];
     for (let index = first; index < first + count; index++) parts.push(view.word(index));
     const measure = lex.units.measures.get(parts.join(' '));
@@ -100,7 +103,7 @@ function measureAfter(view: TokenView, position: number, lex: Lexicons): { end: 
 /** A scale word after a number ("300 billion", "250 crore", "5 bn"). */
 function scaleAfter(view: TokenView, position: number, lex: Lexicons): { end: number; scale: number } | null {
   const index = view.indexFrom(position);
-  if (index >= view.tokens.length || view.text.slice(position, view.tokens[index].start).trim() !== '') return null;
+  if (index >= view.tokens.length || !isBlank(view.text, position, view.tokens[index].start)) return null;
   const word = view.word(index);
   const scale =
     lex.numbers.scales.get(word) ??

@@ -80,6 +80,8 @@ export interface UnitLexicon {
   measures: Map<string, MeasureUnit>;
   /** Most words in one measure form. */
   longestMeasure: number;
+  /** First words of the measure forms of more than one word ("square" of "square km"). */
+  measureFirstWords: Set<string>;
   /** Counted nouns by form → the plural reported as unit. */
   counts: Map<string, string>;
   /** Currency symbols, longest first. */
@@ -120,16 +122,19 @@ export function loadUnits(): UnitLexicon {
     const data = readDataFile<UnitsData>('units.json');
     const measures = new Map<string, MeasureUnit>();
     let longestMeasure = 1;
+    const measureFirstWords = new Set<string>();
     for (const entry of data.measures) {
       for (const form of entry.forms) {
         measures.set(form, { unit: entry.unit, time: entry.time === true });
-        longestMeasure = Math.max(longestMeasure, form.split(' ').length);
+        const words = form.split(' ');
+        longestMeasure = Math.max(longestMeasure, words.length);
+        if (words.length > 1) measureFirstWords.add(words[0]);
       }
     }
     const counts = new Map<string, string>();
     for (const entry of data.counts) for (const form of entry.forms) counts.set(form, entry.unit);
     const currencySymbols = Object.entries(data.currencySymbols).sort((a, b) => b[0].length - a[0].length);
-    units = { measures, longestMeasure, counts, currencySymbols };
+    units = { measures, longestMeasure, measureFirstWords, counts, currencySymbols };
   }
   return units;
 }
@@ -148,28 +153,42 @@ export function smallNumberValue(word: string, lex: NumberLexicon): number | nul
   return null;
 }
 
-/** Reads tokens of one text, lower-cased once each. */
+/** Whether text[from, to) is all whitespace (what `trim()` removes), without cutting it out. */
+export function isBlank(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
+    if (code < 0x80 || !WHITESPACE.test(text[at])) return false;
+  }
+  return true;
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * Reads the tokens of one text as lower-cased words. Word tokens reuse the Doc's shared token keys
+ * (lower-cased once for every stage), so reading a word allocates nothing unless it drops a possessive.
+ */
 export class TokenView {
-  private readonly lower: (string | undefined)[];
-  /** The Doc's shared token keys: word tokens are already lower-cased there, once for every stage. */
   private readonly keys: readonly string[];
+  private readonly possessive: readonly boolean[];
+  private readonly bases: readonly string[];
 
   constructor(readonly text: string, readonly tokens: readonly Token[]) {
-    this.lower = new Array(tokens.length);
-    this.keys = tokenView(text, tokens).keys;
+    const shared = tokenView(text, tokens);
+    this.keys = shared.keys;
+    this.possessive = shared.possessive;
+    this.bases = shared.bases;
   }
 
   /** Lower-cased token text without a possessive "'s"; '' outside the text. */
   word(index: number): string {
     if (index < 0 || index >= this.tokens.length) return '';
-    let value = this.lower[index];
-    if (value === undefined) {
-      const token = this.tokens[index];
-      const lower = token.kind === 'word' ? this.keys[index] : this.text.slice(token.start, token.end).toLowerCase();
-      value = lower.endsWith('s') ? lower.replace(POSSESSIVE, '') : lower;
-      this.lower[index] = value;
-    }
-    return value;
+    const key = this.keys[index];
+    if (this.tokens[index].kind !== 'word') return otherWord(key);
+    // The shared base also drops a plural possessive's apostrophe ("allies'"), which this reading keeps.
+    if (!endsWithApostropheS(key)) return key;
+    return this.possessive[index] ? this.bases[index] : key.slice(0, -2);
   }
 
   /** The token text as written. */
@@ -190,6 +209,8 @@ export class TokenView {
   capitalised(index: number): boolean {
     const token = this.tokens[index];
     if (token === undefined) return false;
+    const code = this.text.charCodeAt(token.start);
+    if (code < 0x80) return code >= 0x41 && code <= 0x5a;
     const first = this.text[token.start];
     return first !== first.toLowerCase();
   }
@@ -199,6 +220,25 @@ export class TokenView {
     const a = this.tokens[left];
     const b = this.tokens[left + 1];
     if (a === undefined || b === undefined) return false;
-    return this.text.slice(a.end, b.start).indexOf('\n') < 0;
+    for (let offset = a.end; offset < b.start; offset++) {
+      if (this.text.charCodeAt(offset) === 0x0a) return false;
+    }
+    return true;
   }
+}
+
+function endsWithApostropheS(key: string): boolean {
+  const length = key.length;
+  return length >= 2 && key.charCodeAt(length - 1) === 0x73 && key.charCodeAt(length - 2) === 0x27;
+}
+
+/** A number, mark or symbol token lower-cased (its shared key is the text as written). */
+function otherWord(surface: string): string {
+  let plain = true;
+  for (let k = 0; k < surface.length && plain; k++) {
+    const code = surface.charCodeAt(k);
+    plain = code < 0x41 || (code > 0x5a && code < 0x80);
+  }
+  const lower = plain ? surface : surface.toLowerCase();
+  return lower.endsWith('s') ? lower.replace(POSSESSIVE, '') : lower;
 }

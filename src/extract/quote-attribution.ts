@@ -9,7 +9,7 @@ import {
   resolveCandidate,
   type Candidate,
 } from './quote-candidates.ts';
-import { isCapitalised, isPossessiveToken, recordSpeaker, tokenText, wordAt, type QuoteContext, type Speaker } from './quote-context.ts';
+import { isCapitalised, isLowercase, isPossessiveToken, recordSpeaker, tokenText, wordAt, type QuoteContext, type Speaker } from './quote-context.ts';
 
 /** How a speaker was found; the first five read the quote's own sentence. */
 export type AttributionRule = 'after' | 'before' | 'according-to' | 'same-sentence' | 'colon' | 'previous-sentence' | 'none';
@@ -48,9 +48,9 @@ function isAdverbOrAuxiliary(ctx: QuoteContext, index: number): boolean {
 /** A lowercase speech verb used as a verb: not "a post", "his call", "was described". */
 function isSpeechVerb(ctx: QuoteContext, index: number): boolean {
   if (!isWord(ctx, index) || ctx.passageOfToken[index] !== -1) return false;
-  const text = tokenText(ctx, index);
-  const word = text.toLowerCase();
-  if (text !== word || !ctx.lexicon.verbs.has(word)) return false;
+  if (!isLowercase(ctx, index)) return false;
+  const word = wordAt(ctx, index);
+  if (!ctx.lexicon.verbs.has(word)) return false;
   let before = index - 1;
   if (before < 0 || !isWord(ctx, before)) return true;
   const previous = wordAt(ctx, before);
@@ -63,24 +63,30 @@ function isSpeechVerb(ctx: QuoteContext, index: number): boolean {
 
 /** Length of a speaker-introducing phrase ("according to") starting at `index`, or 0. */
 function phraseStartingAt(ctx: QuoteContext, index: number, ceiling: number): number {
+  if (ctx.passageOfToken[index] !== -1) return 0;
+  const first = wordAt(ctx, index);
   for (const phrase of ctx.lexicon.speakerAfterPhrases) {
-    if (index + phrase.length > ceiling) continue;
-    if (phrase.every((word, k) => ctx.passageOfToken[index + k] === -1 && wordAt(ctx, index + k) === word)) return phrase.length;
+    if (phrase[0] !== first || index + phrase.length > ceiling) continue;
+    let matched = 1;
+    while (matched < phrase.length && ctx.passageOfToken[index + matched] === -1 && wordAt(ctx, index + matched) === phrase[matched]) matched++;
+    if (matched === phrase.length) return phrase.length;
   }
   return 0;
 }
 
+/** How likely a candidate is to be the speaker: people first, then pronouns, descriptions, organisations, bare names. */
+function speakerRank(candidate: Candidate): number {
+  if (candidate.kind === 'mention') return candidate.mention?.entity.kind === 'person' ? 0 : 3;
+  if (candidate.kind === 'pronoun') return 1;
+  if (candidate.kind === 'description') return 2;
+  return 4;
+}
+
 function personFirst(candidates: Candidate[]): Candidate | null {
-  const rank = (candidate: Candidate): number => {
-    if (candidate.kind === 'mention') return candidate.mention?.entity.kind === 'person' ? 0 : 3;
-    if (candidate.kind === 'pronoun') return 1;
-    if (candidate.kind === 'description') return 2;
-    return 4;
-  };
   let best: Candidate | null = null;
   for (const candidate of candidates) {
     if (candidate.possessive || candidate.prepositional) continue;
-    if (best === null || rank(candidate) < rank(best)) best = candidate;
+    if (best === null || speakerRank(candidate) < speakerRank(best)) best = candidate;
   }
   return best;
 }

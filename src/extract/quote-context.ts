@@ -2,8 +2,7 @@
 import type { Doc, Entity, Token } from '../doc/types.ts';
 import type { QuoteLexicon } from './quote-lexicon.ts';
 import type { QuotePassage } from './quote-spans.ts';
-import { spanIndexAt } from '../doc/span.ts';
-import { tokenView } from '../knowledge/token-keys.ts';
+import { tokenView, type TokenView } from '../knowledge/token-keys.ts';
 
 /** One mention of an entity, flattened out of `doc.entities`. */
 export interface EntityMention {
@@ -42,8 +41,14 @@ export interface QuoteContext {
   salient: Map<number, Speaker | null>;
   /** Memo of what each pronoun token stands for (see `resolvePronoun`). */
   pronouns: Map<number, Speaker | null>;
-  /** Lowercase token texts, filled as they are first read. */
-  words: (string | undefined)[];
+  /** The Doc's shared token keys and capitalisation flags. */
+  view: TokenView;
+  /** Lowercase texts of the tokens whose shared key is not simply their lowercase text, filled as they are first read. */
+  words: Map<number, string>;
+}
+
+function byStartThenLongest(a: EntityMention, b: EntityMention): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 function flattenMentions(entities: Entity[]): EntityMention[] {
@@ -51,19 +56,17 @@ function flattenMentions(entities: Entity[]): EntityMention[] {
   for (const entity of entities) {
     for (const mention of entity.mentions) mentions.push({ start: mention.start, end: mention.end, entity });
   }
-  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
-/** First token whose end lies after `offset`. */
-function tokenAtOrAfter(tokens: Token[], offset: number): number {
-  return spanIndexAt(tokens, offset);
+  return mentions.sort(byStartThenLongest);
 }
 
 function markMentions(tokens: Token[], mentions: EntityMention[]): Int32Array {
   const mentionOfToken = new Int32Array(tokens.length).fill(-1);
+  // Mentions come sorted by start, so the first token of each is found by walking on, not by a search per mention.
+  let first = 0;
   for (let index = 0; index < mentions.length; index++) {
     const mention = mentions[index];
-    for (let t = tokenAtOrAfter(tokens, mention.start); t < tokens.length && tokens[t].start < mention.end; t++) {
+    while (first < tokens.length && tokens[first].end <= mention.start) first++;
+    for (let t = first; t < tokens.length && tokens[t].start < mention.end; t++) {
       const held = mentionOfToken[t];
       // A person's mention wins over an organisation or place overlapping it ("Kremlin aide Yuri Ushakov").
       if (held === -1 || (mentions[held].entity.kind !== 'person' && mention.entity.kind === 'person')) mentionOfToken[t] = index;
@@ -111,7 +114,8 @@ export function buildQuoteContext(doc: Doc, passages: QuotePassage[], lexicon: Q
     speakers: passages.map(() => null),
     salient: new Map(),
     pronouns: new Map(),
-    words: new Array<string | undefined>(tokens.length),
+    view: tokenView(doc.text, tokens),
+    words: new Map(),
   };
 }
 
@@ -127,28 +131,66 @@ export function tokenText(ctx: QuoteContext, index: number): string {
   return ctx.text.slice(token.start, token.end);
 }
 
+/**
+ * Whether the token's shared key is its text in lowercase. A word's key is its lowercase text when the word
+ * is plain ASCII (beyond that the key also drops diacritics); other tokens keep their text as their key,
+ * which is lowercase unless it holds a capital (quote marks and dashes, in General Punctuation, hold none).
+ */
+function keyIsLowercaseText(ctx: QuoteContext, index: number): boolean {
+  const token = ctx.tokens[index];
+  const isWord = token.kind === 'word';
+  for (let at = token.start; at < token.end; at++) {
+    const code = ctx.text.charCodeAt(at);
+    if (isWord ? code < 0x20 || code > 0x7e : (code >= 0x41 && code <= 0x5a) || (code >= 0x80 && (code < 0x2000 || code > 0x206f))) return false;
+  }
+  return true;
+}
+
 /** The token's text in lowercase. */
 export function wordAt(ctx: QuoteContext, index: number): string {
-  let word = ctx.words[index];
+  if (keyIsLowercaseText(ctx, index)) return ctx.view.keys[index];
+  let word = ctx.words.get(index);
   if (word === undefined) {
     word = tokenText(ctx, index).toLowerCase();
-    ctx.words[index] = word;
+    ctx.words.set(index, word);
   }
   return word;
 }
 
+/** Whether the token's text is all lowercase (has nothing a lowercasing would change). */
+export function isLowercase(ctx: QuoteContext, index: number): boolean {
+  const token = ctx.tokens[index];
+  for (let at = token.start; at < token.end; at++) {
+    const code = ctx.text.charCodeAt(at);
+    if (code >= 0x41 && code <= 0x5a) return false;
+    if (code >= 0x80) {
+      const text = tokenText(ctx, index);
+      return text === text.toLowerCase();
+    }
+  }
+  return true;
+}
+
 /** A word token starting with a capital letter. */
 export function isCapitalised(ctx: QuoteContext, index: number): boolean {
-  return ctx.tokens[index].kind === 'word' && tokenView(ctx.text, ctx.tokens).capitalized[index];
+  return ctx.tokens[index].kind === 'word' && ctx.view.capitalized[index];
 }
 
 /** A word token ending in 's / ’s, or followed by a lone apostrophe ("officials’"). */
 export function isPossessiveToken(ctx: QuoteContext, index: number): boolean {
-  const text = tokenText(ctx, index);
-  if (/['\u2019]s$/iu.test(text)) return true;
+  const token = ctx.tokens[index];
+  const text = ctx.text;
+  if (token.end <= token.start || !isLetterS(text.charCodeAt(token.end - 1))) return false;
+  const beforeS = token.end - 1 > token.start ? text.charCodeAt(token.end - 2) : -1;
+  if (beforeS === 0x27 || beforeS === 0x2019) return true;
   const next = ctx.tokens[index + 1];
-  if (next === undefined || next.start !== ctx.tokens[index].end || next.kind !== 'quote') return false;
-  const mark = ctx.text[next.start];
-  const after = ctx.text[next.end] ?? ' ';
-  return (mark === '\u2019' || mark === "'") && /s$/iu.test(text) && /\s/u.test(after);
+  if (next === undefined || next.start !== token.end || next.kind !== 'quote') return false;
+  const mark = text[next.start];
+  const after = text[next.end] ?? ' ';
+  return (mark === '\u2019' || mark === "'") && /\s/u.test(after);
+}
+
+/** "s" as a case-insensitive match reads it: s, S and the long s (ſ). */
+function isLetterS(code: number): boolean {
+  return code === 0x73 || code === 0x53 || code === 0x17f;
 }

@@ -130,6 +130,14 @@ function unclosedPassage(tokens: Token[], open: OpenQuote, lastToken: number): Q
   };
 }
 
+/** The line's quote marks that may be double quotes. */
+function doubleMarks(text: string, tokens: Token[], line: Line): number[] {
+  if (line.marks.length === 0) return line.marks;
+  const marks: number[] = [];
+  for (const mark of line.marks) if (doubleRole(text, tokens[mark]) !== 'none') marks.push(mark);
+  return marks;
+}
+
 /**
  * Double-quoted passages: curly marks say which way they face, straight marks are read
  * from their surroundings and otherwise alternate. A quote still open at the end of a
@@ -140,7 +148,7 @@ function doublePassages(text: string, tokens: Token[], lines: Line[]): QuotePass
   const passages: QuotePassage[] = [];
   let carried: { open: OpenQuote; lastToken: number } | null = null;
   for (const line of lines) {
-    const marks = line.marks.filter((mark) => doubleRole(text, tokens[mark]) !== 'none');
+    const marks = doubleMarks(text, tokens, line);
     let open: OpenQuote | null = null;
     let from = 0;
     if (carried !== null) {
@@ -188,6 +196,12 @@ function firstRangeAfter(ranges: readonly QuotePiece[], at: number): number {
   return low;
 }
 
+/** Whether `at` falls inside one of `ranges` (sorted, disjoint). */
+function isInsideRange(ranges: readonly QuotePiece[], at: number): boolean {
+  const before = firstRangeAfter(ranges, at) - 1;
+  return before >= 0 && at < ranges[before].end;
+}
+
 /** Single-quoted passages within one paragraph, outside double-quoted ones, each at most a long sentence. */
 function singlePassages(text: string, tokens: Token[], lines: Line[], doubles: QuotePassage[]): QuotePassage[] {
   const passages: QuotePassage[] = [];
@@ -196,13 +210,12 @@ function singlePassages(text: string, tokens: Token[], lines: Line[], doubles: Q
     const lineStart = tokens[line.first].start;
     const lineEnd = tokens[line.last].end;
     while (doubleIndex < doubles.length && doubles[doubleIndex].end <= lineStart) doubleIndex++;
+    // A single-quoted passage needs an opening and a closing mark.
+    if (line.marks.length < 2) continue;
     const covered: QuotePiece[] = [];
     for (let d = doubleIndex; d < doubles.length && doubles[d].start < lineEnd; d++) covered.push({ start: doubles[d].start, end: doubles[d].end });
-    const insideDouble = (at: number): boolean => {
-      const before = firstRangeAfter(covered, at) - 1;
-      return before >= 0 && at < covered[before].end;
-    };
-    const marks = line.marks.filter((mark) => !insideDouble(tokens[mark].start));
+    const marks: number[] = [];
+    for (const mark of line.marks) if (!isInsideRange(covered, tokens[mark].start)) marks.push(mark);
     for (let m = 0; m < marks.length; m++) {
       const openMark = marks[m];
       if (singleRole(text, tokens[openMark]) !== 'open') continue;
@@ -229,5 +242,9 @@ export function findQuotePassages(text: string, tokens: Token[]): QuotePassage[]
   const lines = linesOf(text, tokens);
   const doubles = doublePassages(text, tokens, lines);
   const singles = singlePassages(text, tokens, lines, doubles);
-  return [...doubles, ...singles].sort((a, b) => a.start - b.start);
+  return [...doubles, ...singles].sort(byStart);
+}
+
+function byStart(a: QuotePassage, b: QuotePassage): number {
+  return a.start - b.start;
 }

@@ -24,10 +24,12 @@ function wordCount(ctx: QuoteContext, passage: QuotePassage): number {
 
 /** The quoted words: each paragraph's piece trimmed of space and of the comma that hands over to the attribution. */
 function quotedText(text: string, passage: QuotePassage): string {
-  return passage.pieces
-    .map((piece) => text.slice(piece.start, piece.end).trim().replace(/,$/u, '').trim())
-    .filter((piece) => piece.length > 0)
-    .join(' ');
+  let quoted = '';
+  for (const { start, end } of passage.pieces) {
+    const piece = text.slice(start, end).trim().replace(/,$/u, '').trim();
+    if (piece.length > 0) quoted = quoted.length > 0 ? `${quoted} ${piece}` : piece;
+  }
+  return quoted;
 }
 
 /** The passage is a sentence of its own ("Never."), not words quoted inside someone else's sentence. */
@@ -55,14 +57,36 @@ function isKept(ctx: QuoteContext, passage: QuotePassage, attribution: Attributi
  * writes Zelenskyy); the id stays the same whatever the spelling.
  */
 function nameAsWritten(entity: Entity): string {
+  if (entity.kind !== 'person') return entity.name;
   const parts = entity.name.split(' ');
+  if (parts.length < 2) return entity.name;
   const surname = parts[parts.length - 1];
-  if (entity.kind !== 'person' || parts.length < 2) return entity.name;
-  const written = entity.mentions.map((mention) => (mention.text.split(/\s+/u).pop() ?? '').replace(/['\u2019]s$/u, ''));
-  if (written.includes(surname)) return entity.name;
   const stem = surname.slice(0, SPELLING_STEM).toLowerCase();
-  const variant = written.find((word) => word.length >= SPELLING_STEM && word.slice(0, SPELLING_STEM).toLowerCase() === stem);
-  return variant === undefined ? entity.name : [...parts.slice(0, -1), variant].join(' ');
+  let variant: string | null = null;
+  for (const mention of entity.mentions) {
+    const written = lastWord(mention.text).replace(/['\u2019]s$/u, '');
+    if (written === surname) return entity.name;
+    if (variant === null && written.length >= SPELLING_STEM && written.slice(0, SPELLING_STEM).toLowerCase() === stem) variant = written;
+  }
+  return variant === null ? entity.name : [...parts.slice(0, -1), variant].join(' ');
+}
+
+const WHITESPACE = /\s/u;
+
+/** The text after its last whitespace ('' when it ends in whitespace). */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && !WHITESPACE.test(text[start - 1])) start--;
+  return start === 0 ? text : text.slice(start);
+}
+
+function writtenName(entity: Entity, known: Map<Entity, string>): string {
+  let name = known.get(entity);
+  if (name === undefined) {
+    name = nameAsWritten(entity);
+    known.set(entity, name);
+  }
+  return name;
 }
 
 /** The quotes of `doc`, in text order. */
@@ -72,20 +96,23 @@ export function extractQuotes(doc: Doc): Quote[] {
   const ctx = buildQuoteContext(doc, passages, quoteLexicon());
   const attributions = attributePassages(ctx);
   const quotes: Quote[] = [];
-  passages.forEach((passage, index) => {
+  // A speaker is usually quoted more than once: spell each name out once.
+  const writtenNames = new Map<Entity, string>();
+  for (let index = 0; index < passages.length; index++) {
+    const passage = passages[index];
     const attribution = attributions[index];
     const text = quotedText(doc.text, passage);
-    if (text.length === 0 || !isKept(ctx, passage, attribution)) return;
+    if (text.length === 0 || !isKept(ctx, passage, attribution)) continue;
     const first = doc.sentences[ctx.sentenceOfToken[passage.openToken]];
     const last = doc.sentences[ctx.sentenceOfToken[passage.lastToken]];
     const speaker = attribution.speaker;
     quotes.push({
       speaker: speaker?.entity?.id ?? null,
-      speakerName: speaker === null ? null : speaker.entity && speaker.name === speaker.entity.name ? nameAsWritten(speaker.entity) : speaker.name,
+      speakerName: speaker === null ? null : speaker.entity && speaker.name === speaker.entity.name ? writtenName(speaker.entity, writtenNames) : speaker.name,
       text,
       evidence: spanOf(doc.text, first.start, last.end),
     });
-  });
+  }
   return quotes;
 }
 

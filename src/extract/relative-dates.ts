@@ -62,6 +62,8 @@ interface Lexicon {
   prepositions: Set<string>;
   deictics: Map<string, Deictic>;
   parts: Map<string, Part>;
+  /** First words of the two-word parts ("first" of "first half"). */
+  partPhraseStarts: Set<string>;
   approximators: Set<string>;
   vagueAmounts: Set<string>;
 }
@@ -79,6 +81,7 @@ function loadLexicon(): Lexicon {
       prepositions: new Set(data.prepositions),
       deictics: new Map(Object.entries(data.deictics)),
       parts: new Map(Object.entries(data.partsOfPeriod)),
+      partPhraseStarts: new Set(Object.keys(data.partsOfPeriod).filter((phrase) => phrase.includes(' ')).map((phrase) => phrase.split(' ')[0])),
       approximators: new Set(data.approximators),
       vagueAmounts: new Set(data.vagueAmounts),
     };
@@ -131,7 +134,7 @@ function parsePrefix(tokens: string[]): Parsed {
   while (index < tokens.length) {
     const word = tokens[index];
     const next = tokens[index + 1];
-    const phrase = lex.parts.get(`${word} ${next}`);
+    const phrase = next !== undefined && lex.partPhraseStarts.has(word) ? lex.parts.get(`${word} ${next}`) : undefined;
     if (phrase !== undefined) {
       part = phrase;
       index += 2;
@@ -378,6 +381,18 @@ function resolveCore(parsed: Parsed, text: string, reference: DayNumber | null, 
   return fallback === null ? null : dayRange(fallback);
 }
 
+// A document's dates share its publication day: read it once, not once per expression.
+let lastReference: string | null = null;
+let lastReferenceDay: DayNumber | null = null;
+
+function referenceDayOf(reference: string): DayNumber | null {
+  if (reference !== lastReference) {
+    lastReference = reference;
+    lastReferenceDay = parseIsoDay(reference);
+  }
+  return lastReferenceDay;
+}
+
 function unresolved(text: string): DateResolution {
   return { value: { start: null, end: null, text, precision: null }, weekdayMismatch: null };
 }
@@ -391,7 +406,7 @@ function unresolved(text: string): DateResolution {
  */
 export function resolveDateDetailed(text: string, reference: string | null, options?: ResolveOptions): DateResolution {
   const lex = loadLexicon();
-  const referenceDay = reference === null ? null : parseIsoDay(reference);
+  const referenceDay = reference === null ? null : referenceDayOf(reference);
   let body = text;
   let stated: number | null = null;
   const parenthesised = PARENTHESISED_WEEKDAY.exec(text);
