@@ -1,7 +1,8 @@
 // Coreference that pays: a repeated name, a lone surname ("Ushakov", "Mr. Medinsky") or a title ("the Kremlin aide", "the Turkish president") resolves to a person of the same document.
-import { readTitle } from '../knowledge/index.ts';
+import { readTitle, type TitleReading } from '../knowledge/index.ts';
 import { chunkCovering, chunkStartingAt, entryOf, type EntityContext } from './entities-context.ts';
 import { isNameWord } from './entities-names.ts';
+import { hasTitleWord } from './entities-roles.ts';
 import type { PeopleResult, PersonBuild } from './entities-people.ts';
 
 function firstMention(person: PersonBuild): number {
@@ -92,6 +93,19 @@ function fitsTitle(person: PersonBuild, key: string, kind: string): boolean {
 }
 
 /**
+ * People mentioned before token `at` who hold the title (of `party`, when one is named). A
+ * plain function rather than a closure in the token loop: a closure there would make every
+ * iteration allocate a scope for the loop variables it captures.
+ */
+function titleHolders(people: readonly PersonBuild[], at: number, reading: TitleReading, party: string | null): PersonBuild[] {
+  const holders: PersonBuild[] = [];
+  for (const person of people) {
+    if (lastMentionBefore(person, at) >= 0 && fitsTitle(person, reading.key, reading.kind) && (party === null || person.party === party)) holders.push(person);
+  }
+  return holders;
+}
+
+/**
  * Title mentions: "the [party] title" or "Party's title" not followed by a name ("the US
  * president", "Turkey's leader", "the Kremlin aide", "the U.N. chief") resolve to the person
  * mentioned last before them who holds that title (and party, when one is named). Without a
@@ -129,8 +143,7 @@ export function resolveTitleMentions(ctx: EntityContext, people: readonly Person
         break;
       }
       const partyEntry = entryOf(chunk, 'party');
-      const isTitleWord = chunk.entries.some((entry) => entry.type === 'title' || entry.type === 'modifier' || entry.type === 'domain');
-      if (isTitleWord) {
+      if (hasTitleWord(chunk)) {
         for (let k = chunk.start; k < chunk.end; k++) words.push(ctx.view.bases[k]);
         if (entryOf(chunk, 'title') !== null) titleEnd = chunk.end;
       } else if (partyEntry !== null && !partyEntry.ambiguous && party === null && words.length === 0) {
@@ -147,9 +160,7 @@ export function resolveTitleMentions(ctx: EntityContext, people: readonly Person
     const reading = readTitle(ctx.kb, words);
     if (reading === null || reading.former || !(TITLE_COREF_KINDS.has(reading.kind) || GENERIC_HEADS.has(reading.key))) continue;
     if (party === null && GENERIC_HEADS.has(reading.key)) continue;
-    const candidates = people.filter(
-      (person) => lastMentionBefore(person, i) >= 0 && fitsTitle(person, reading.key, reading.kind) && (party === null || person.party === party),
-    );
+    const candidates = titleHolders(people, i, reading, party);
     if (candidates.length === 0 || (party === null && candidates.length > 1)) continue;
     const target = nearest(candidates, i);
     if (target === null) continue;

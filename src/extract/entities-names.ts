@@ -20,6 +20,11 @@ export interface NameSpan {
 const ACRONYM = /^[\p{Lu}\d.&-]+$/u;
 const PARTICLE_PREFIX = /^(?:al|el|bin|ben|abu|ibn|ad|as|ash|an)-\p{L}/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const HYPHEN = 0x2d;
+
+function isAsciiLowerCase(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
 
 /** Whether token `i` is a single capital letter followed by a full stop ("J" "."). */
 function isInitial(ctx: EntityContext, i: number): boolean {
@@ -29,7 +34,10 @@ function isInitial(ctx: EntityContext, i: number): boolean {
 
 /** Whether a chunk may sit inside a personal name: an ambiguous party form ("Jordan") or a first name that is also a place. */
 function chunkAllowsName(chunk: Chunk): boolean {
-  return chunk.entries.every((entry) => entry.type === 'party' && entry.ambiguous);
+  for (const entry of chunk.entries) {
+    if (entry.type !== 'party' || !entry.ambiguous) return false;
+  }
+  return true;
 }
 
 /** Whether token `i` can be a word of a personal name (not counting particles and initials). */
@@ -37,11 +45,13 @@ export function isNameWord(ctx: EntityContext, i: number): boolean {
   if (i < 0 || i >= ctx.view.tokens.length || ctx.view.tokens[i].kind !== 'word') return false;
   const chunk = chunkCovering(ctx, i);
   if (chunk !== null && !chunkAllowsName(chunk)) return false;
-  const surface = surfaceOf(ctx, i);
-  if (PARTICLE_PREFIX.test(ctx.view.keys[i])) return true;
+  const key = ctx.view.keys[i];
+  // The patterns are tried only where they can match: a particle prefix has its hyphen third or fourth, initials end in a full stop, an acronym has no lower-case letter.
+  if ((key.charCodeAt(2) === HYPHEN || key.charCodeAt(3) === HYPHEN) && PARTICLE_PREFIX.test(key)) return true;
   if (!ctx.view.capitalized[i]) return false;
-  if (INITIALS.test(surface)) return true;
-  if (surface.length > 1 && ACRONYM.test(surface)) return false;
+  const surface = surfaceOf(ctx, i);
+  if (surface.endsWith('.') && INITIALS.test(surface)) return true;
+  if (surface.length > 1 && !isAsciiLowerCase(surface.charCodeAt(1)) && ACRONYM.test(surface)) return false;
   return !ctx.kb.names.notNames.has(ctx.view.bases[i]);
 }
 
@@ -140,13 +150,31 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
+// First names depend only on the record: read once per record, not per mention.
+const firstNamesOf = new WeakMap<PersonRecord, string[]>();
+
+function firstNames(person: PersonRecord): string[] {
+  let names = firstNamesOf.get(person);
+  if (names === undefined) {
+    names = [person.name, ...person.variants].map((name) => name.split(/\s+/)[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+    firstNamesOf.set(person, names);
+  }
+  return names;
+}
+
 /** Whether `word` can be a spelling of one of the person's first names ("Volodymr" of "Volodymyr"). */
 export function isFirstNameOf(person: PersonRecord, word: string): boolean {
   const key = word.toLowerCase();
-  for (const name of [person.name, ...person.variants]) {
-    const first = name.split(/\s+/)[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  for (const first of firstNames(person)) {
     if (first === key) return true;
     if (first[0] === key[0] && Math.min(first.length, key.length) >= 4 && levenshtein(first, key) <= 2) return true;
+  }
+  return false;
+}
+
+function namesOtherPerson(chunk: Chunk, person: PersonRecord): boolean {
+  for (const entry of chunk.entries) {
+    if (entry.type === 'person' && entry.person !== person) return true;
   }
   return false;
 }
@@ -168,7 +196,7 @@ export function findNameSpans(ctx: EntityContext): NameSpan[] {
     const entry = entryOf(chunk, 'person');
     if (entry === null) continue;
     // A short form two known people share ("Sinwar") is left to coreference.
-    if (chunk.entries.some((candidate) => candidate.type === 'person' && candidate.person !== entry.person)) continue;
+    if (namesOtherPerson(chunk, entry.person)) continue;
     const person = entry.person;
     let start = chunk.start;
     const prefix = runEndingAt.get(chunk.start);

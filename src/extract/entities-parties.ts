@@ -1,6 +1,6 @@
 // Party, organisation, body and place mentions: names, demonyms and metonyms resolve to their party; capitals used as venues are places, which stand for no party.
 import type { EntityKind } from '../doc/types.ts';
-import { partyOn, tokenKey, type PartyRecord } from '../knowledge/index.ts';
+import { partyOn, tokenKey, type GazetteerEntry, type PartyRecord } from '../knowledge/index.ts';
 import { chunkEndingAt, entryOf, spanBounds, type Chunk, type EntityContext } from './entities-context.ts';
 import { slugify } from '../knowledge/slug.ts';
 
@@ -17,6 +17,7 @@ export interface ThingMention {
 
 
 type EntityHead = Pick<ThingMention, 'id' | 'name' | 'kind' | 'party'>;
+type PartyEntry = Extract<GazetteerEntry, { type: 'party' }>;
 
 const partyHeads = new WeakMap<PartyRecord, EntityHead>();
 
@@ -42,13 +43,30 @@ function afterLocative(ctx: EntityContext, chunk: Chunk): boolean {
 
 /** Whether a capitalised word stands right before or after the chunk, as with a first name that is also a country ("Jordan Bardella"). */
 function besideNameWord(ctx: EntityContext, chunk: Chunk): boolean {
-  const word = (i: number): boolean => i >= 0 && i < ctx.view.tokens.length && ctx.view.tokens[i].kind === 'word' && ctx.view.capitalized[i] && chunkEndingAt(ctx, i + 1) === null;
-  return word(chunk.start - 1) || word(chunk.end);
+  return isLoneCapitalisedWord(ctx, chunk.start - 1) || isLoneCapitalisedWord(ctx, chunk.end);
+}
+
+/** Whether token `i` is a capitalised word that ends no gazetteer chunk. */
+function isLoneCapitalisedWord(ctx: EntityContext, i: number): boolean {
+  return i >= 0 && i < ctx.view.tokens.length && ctx.view.tokens[i].kind === 'word' && ctx.view.capitalized[i] && chunkEndingAt(ctx, i + 1) === null;
+}
+
+const capitalHeads = new WeakMap<PartyRecord, EntityHead>();
+
+/** The place a capital stands for when it is a venue ("talks in Geneva"), which stands for no party. */
+function capitalPlace(party: PartyRecord): EntityHead {
+  let head = capitalHeads.get(party);
+  if (head === undefined) {
+    const name = party.capital ?? party.name;
+    head = { id: `place:${slugify(name)}`, name, kind: 'place', party: null };
+    capitalHeads.set(party, head);
+  }
+  return head;
 }
 
 function mention(ctx: EntityContext, chunk: Chunk, entity: EntityHead): ThingMention {
   const bounds = spanBounds(ctx, chunk.start, chunk.end);
-  return { ...entity, start: bounds.start, end: bounds.end };
+  return { id: entity.id, name: entity.name, kind: entity.kind, party: entity.party, start: bounds.start, end: bounds.end };
 }
 
 /** The party a government body belongs to: a party or person written before it ("Russian foreign ministry", "Trump administration") or after "of". */
@@ -92,20 +110,23 @@ export function findThingMentions(ctx: EntityContext, taken: Uint8Array): ThingM
   const { venueNouns } = ctx.kb.cues;
   for (const chunk of ctx.chunks) {
     if (taken[chunk.start]) continue;
-    const parties = chunk.entries.filter((entry) => entry.type === 'party');
-    if (parties.length > 0) {
-      const capital = parties.find((entry) => entry.type === 'party' && entry.form === 'capital');
-      const other = parties.find((entry) => entry.type === 'party' && entry.form !== 'capital');
-      if (capital?.type === 'party') {
+    let capital: PartyEntry | null = null;
+    let other: PartyEntry | null = null;
+    for (const entry of chunk.entries) {
+      if (entry.type !== 'party') continue;
+      if (entry.form === 'capital') capital ??= entry;
+      else other ??= entry;
+    }
+    const chosen = other ?? capital;
+    if (chosen !== null) {
+      if (capital !== null) {
         const venue = afterLocative(ctx, chunk) || venueNouns.has(ctx.view.keys[chunk.end] ?? '');
-        if (venue || (other === undefined && !capital.party.capitalIsMetonym)) {
-          const name = capital.party.capital ?? capital.party.name;
-          out.push(mention(ctx, chunk, { id: `place:${slugify(name)}`, name, kind: 'place', party: null }));
+        if (venue || (other === null && !capital.party.capitalIsMetonym)) {
+          out.push(mention(ctx, chunk, capitalPlace(capital.party)));
           continue;
         }
       }
-      const chosen = other ?? capital;
-      if (chosen?.type !== 'party' || (chosen.ambiguous && besideNameWord(ctx, chunk))) continue;
+      if (chosen.ambiguous && besideNameWord(ctx, chunk)) continue;
       out.push(mention(ctx, chunk, partyEntity(chosen.party)));
       continue;
     }

@@ -80,16 +80,25 @@ export function surnameKeys(ctx: EntityContext, words: readonly string[]): strin
   return keys;
 }
 
-function addKnownSurnames(ctx: EntityContext, build: PersonBuild, person: PersonRecord): void {
-  for (const name of [person.name, ...person.variants]) {
-    for (const key of surnameKeys(ctx, name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/\s+/))) build.surnames.add(key);
+// A known person's surname keys depend only on the record (and its knowledge base), so they are read once per record, not per document.
+const knownSurnames = new WeakMap<PersonRecord, string[]>();
+
+function knownSurnameKeys(ctx: EntityContext, person: PersonRecord): string[] {
+  let keys = knownSurnames.get(person);
+  if (keys === undefined) {
+    keys = [];
+    for (const name of [person.name, ...person.variants]) {
+      keys.push(...surnameKeys(ctx, name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/\s+/)));
+    }
+    for (const alias of person.aliases) keys.push(alias.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+    knownSurnames.set(person, keys);
   }
-  for (const alias of person.aliases) build.surnames.add(alias.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+  return keys;
 }
 
 function newKnownBuild(ctx: EntityContext, person: PersonRecord): PersonBuild {
   const roles = rolesOn(person, ctx.day);
-  const build: PersonBuild = {
+  return {
     id: person.id,
     name: person.name,
     known: person,
@@ -97,12 +106,10 @@ function newKnownBuild(ctx: EntityContext, person: PersonRecord): PersonBuild {
     roles: roles.map((role) => role.label),
     mentions: [],
     key: person.id,
-    surnames: new Set(),
+    surnames: new Set(knownSurnameKeys(ctx, person)),
     titleKeys: new Set(roles.map((role) => role.titleKey)),
     titleKinds: new Set(roles.map((role) => role.kind)),
   };
-  addKnownSurnames(ctx, build, person);
-  return build;
 }
 
 function phraseText(ctx: EntityContext, start: number, end: number): string {
@@ -154,6 +161,51 @@ function partyFromContext(ctx: EntityContext, readings: readonly RoleReading[], 
   return partyAfterOf(ctx, span.end);
 }
 
+/*
+ * Ids of people not in the knowledge base. The same names recur from one document to the next,
+ * and a slug is dear to build (Unicode decomposition and several patterns), so they are kept,
+ * up to a bound that a long run over many names cannot outgrow.
+ */
+const PERSON_ID_CACHE_LIMIT = 4096;
+const personIds = new Map<string, string>();
+
+function unknownPersonId(name: string): string {
+  let id = personIds.get(name);
+  if (id === undefined) {
+    if (personIds.size >= PERSON_ID_CACHE_LIMIT) personIds.clear();
+    id = `person:${slugify(name)}`;
+    personIds.set(name, id);
+  }
+  return id;
+}
+
+/** The people found so far (by id or name key) and the messages about them. */
+interface FoundPeople {
+  people: Map<string, PersonBuild>;
+  messages: Message[];
+}
+
+/** The first person found so far whom `key` can name as a lone surname. */
+function withSurname(people: Map<string, PersonBuild>, key: string): PersonBuild | undefined {
+  for (const person of people.values()) {
+    if (person.surnames.has(key)) return person;
+  }
+  return undefined;
+}
+
+function addKnownMention(ctx: EntityContext, found: FoundPeople, person: PersonRecord, start: number, end: number, before: TitleBefore | null): void {
+  let build = found.people.get(person.id);
+  if (build === undefined) {
+    build = newKnownBuild(ctx, person);
+    found.people.set(person.id, build);
+  }
+  build.mentions.push({ start, end });
+  if (before !== null) {
+    const conflict = checkRoleConflict(ctx, person, before, end);
+    if (conflict !== null) found.messages.push(conflict);
+  }
+}
+
 /** The people of the document, each with all mentions found from names; coreference adds more later. */
 export function findPeople(ctx: EntityContext): PeopleResult {
   const people = new Map<string, PersonBuild>();
@@ -161,24 +213,7 @@ export function findPeople(ctx: EntityContext): PeopleResult {
   const messages: Message[] = [];
   const excluded = new Set<string>();
   const byline = bylineKeys(ctx.doc.meta.byline);
-  const bySurname = (key: string): PersonBuild | undefined => {
-    for (const person of people.values()) {
-      if (person.surnames.has(key)) return person;
-    }
-    return undefined;
-  };
-  const addKnownMention = (person: PersonRecord, start: number, end: number, before: TitleBefore | null): void => {
-    let build = people.get(person.id);
-    if (build === undefined) {
-      build = newKnownBuild(ctx, person);
-      people.set(person.id, build);
-    }
-    build.mentions.push({ start, end });
-    if (before !== null) {
-      const conflict = checkRoleConflict(ctx, person, before, end);
-      if (conflict !== null) messages.push(conflict);
-    }
-  };
+  const found: FoundPeople = { people, messages };
 
   for (const span of findNameSpans(ctx)) {
     const key = span.person?.id ?? runKey(ctx, span.start, span.end);
@@ -188,10 +223,10 @@ export function findPeople(ctx: EntityContext): PeopleResult {
     }
     const before = titleBefore(ctx, span.start);
     if (span.person !== null) {
-      addKnownMention(span.person, span.start, span.end, before);
+      addKnownMention(ctx, found, span.person, span.start, span.end, before);
       continue;
     }
-    const existing = people.get(key) ?? bySurname(key);
+    const existing = people.get(key) ?? withSurname(people, key);
     if (existing !== undefined) {
       existing.mentions.push({ start: span.start, end: span.end });
       continue;
@@ -205,7 +240,7 @@ export function findPeople(ctx: EntityContext): PeopleResult {
     const orgLike = ctx.kb.cues.orgEndWords.has(lastWord);
     const evidence = !orgLike && (titled || (words.length >= 2 && (after.length > 0 || prior.length > 0 || speechAround(ctx, span.start, span.end))));
     if (!evidence && span.fallback !== undefined) {
-      addKnownMention(span.fallback.person, span.fallback.start, span.end, null);
+      addKnownMention(ctx, found, span.fallback.person, span.fallback.start, span.end, null);
       continue;
     }
     if (!evidence) {
@@ -222,7 +257,7 @@ export function findPeople(ctx: EntityContext): PeopleResult {
     const bounds = spanBounds(ctx, span.start, span.end);
     const name = ctx.doc.text.slice(bounds.start, bounds.end).replace(/\s+/g, ' ');
     const build: PersonBuild = {
-      id: `person:${slugify(name)}`,
+      id: unknownPersonId(name),
       name,
       known: null,
       party: partyFromContext(ctx, readings, span),

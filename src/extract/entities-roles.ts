@@ -34,6 +34,14 @@ function titleChunk(chunk: Chunk | null): boolean {
   return entryOf(chunk, 'title') !== null;
 }
 
+/** Whether the chunk is a word of a title phrase: a title, a modifier ("former", "deputy") or a field ("foreign"). */
+export function hasTitleWord(chunk: Chunk): boolean {
+  for (const entry of chunk.entries) {
+    if (entry.type === 'title' || entry.type === 'modifier' || entry.type === 'domain') return true;
+  }
+  return false;
+}
+
 /** Reads party, place and organisation hints from the chunks in tokens `start`..`end`. */
 function readPhraseContext(ctx: EntityContext, start: number, end: number, reading: TitleReading | null): Pick<RoleReading, 'party' | 'placeCountry' | 'nonParty'> {
   let party: string | null = null;
@@ -83,7 +91,7 @@ function readTitleIn(ctx: EntityContext, start: number, end: number): TitleReadi
   let i = start;
   while (i < end) {
     const chunk = chunkCovering(ctx, i);
-    if (chunk !== null && chunk.entries.some((entry) => entry.type === 'title' || entry.type === 'modifier' || entry.type === 'domain')) {
+    if (chunk !== null && hasTitleWord(chunk)) {
       for (let k = Math.max(chunk.start, start); k < Math.min(chunk.end, end); k++) words.push(ctx.view.bases[k]);
       i = chunk.end;
     } else {
@@ -108,15 +116,14 @@ export function titleBefore(ctx: EntityContext, nameStart: number): TitleBefore 
   while (i >= 0 && sameSentence(ctx, i, nameStart)) {
     const chunk = chunkEndingAt(ctx, i + 1);
     if (chunk === null) break;
-    const types = new Set(chunk.entries.map((entry) => entry.type));
-    if (types.has('title') || types.has('modifier') || types.has('domain')) {
+    if (hasTitleWord(chunk)) {
       start = chunk.start;
       titleStart = chunk.start;
-    } else if (types.has('person')) {
+    } else if (entryOf(chunk, 'person') !== null) {
       // "Putin's senior aide": the possessor gives the party; its own titles are not this person's.
       if (chunk.possessive) start = chunk.start;
       break;
-    } else if (types.has('party') || types.has('organization') || types.has('body') || types.has('place')) {
+    } else if (entryOf(chunk, 'party') !== null || entryOf(chunk, 'organization') !== null || entryOf(chunk, 'body') !== null || entryOf(chunk, 'place') !== null) {
       start = chunk.start;
     } else {
       break;
@@ -235,10 +242,19 @@ export function speechAround(ctx: EntityContext, nameStart: number, nameEnd: num
     if (speechVerbs.has(verb) && !addresseeVerbs.has(verb) && closes) return true;
   }
   for (const phrase of sourcePhrases) {
-    const at = nameStart - phrase.length;
-    if (at >= 0 && phrase.every((word, k) => ctx.view.keys[at + k] === word)) return true;
+    if (phraseEndsAt(ctx, phrase, nameStart)) return true;
   }
   return false;
+}
+
+/** Whether the token keys right before token `end` are `phrase` ("according to"). */
+function phraseEndsAt(ctx: EntityContext, phrase: readonly string[], end: number): boolean {
+  const at = end - phrase.length;
+  if (at < 0) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    if (ctx.view.keys[at + k] !== phrase[k]) return false;
+  }
+  return true;
 }
 
 /** Whether a photo or reporting credit is written next to the name ("Credit...X", "AP Photo/X", "X contributed"). */

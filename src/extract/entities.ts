@@ -1,6 +1,7 @@
 // The entity stage: people, parties, organisations, bodies and places of a document, with their mentions, party and roles.
 import type { Doc, Entity, Message, Span } from '../doc/types.ts';
 import { spanOf } from '../doc/span.ts';
+import { isInOrder, isStrictlyInOrder } from '../text/order.ts';
 import type { Knowledge } from '../knowledge/index.ts';
 import type { Stage } from './stage.ts';
 import { buildEntityContext, spanBounds, type EntityContext } from './entities-context.ts';
@@ -8,16 +9,26 @@ import { findPeople, type PersonBuild } from './entities-people.ts';
 import { findThingMentions } from './entities-parties.ts';
 import { mergeSurnamePeople, resolvePendingNames, resolveTitleMentions } from './coreference.ts';
 
+function byPosition(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end;
+}
+
 function uniqueSpans(spans: Span[]): Span[] {
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Mentions mostly arrive in text order already; sorting allocates, so it is skipped then.
+  if (isStrictlyInOrder(spans, byPosition)) return spans;
+  spans.sort(byPosition);
   return spans.filter((span, index) => index === 0 || span.start !== spans[index - 1].start || span.end !== spans[index - 1].end);
 }
+
+const WHITESPACE_RUN = /\s+/g;
+/** Whitespace that single-spacing would change: a run of two, or a break or tab. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
 
 function aliasesOf(name: string, mentions: readonly Span[]): string[] {
   const seen = new Set<string>([name]);
   const aliases: string[] = [];
   for (const mention of mentions) {
-    const text = mention.text.replace(/\s+/g, ' ');
+    const text = UNEVEN_SPACE.test(mention.text) ? mention.text.replace(WHITESPACE_RUN, ' ') : mention.text;
     if (!seen.has(text)) {
       seen.add(text);
       aliases.push(text);
@@ -42,6 +53,10 @@ function personEntity(ctx: EntityContext, person: PersonBuild): Entity {
     aliases: aliasesOf(person.name, mentions),
     mentions,
   };
+}
+
+function byFirstMention(a: Entity, b: Entity): number {
+  return a.mentions[0].start - b.mentions[0].start;
 }
 
 /** The entities of `doc` and the messages about them (role conflicts with the knowledge base). */
@@ -72,7 +87,7 @@ export function extractEntities(doc: Doc, kb: Knowledge): { entities: Entity[]; 
     entity.mentions = uniqueSpans(entity.mentions);
     entity.aliases = aliasesOf(entity.name, entity.mentions);
   }
-  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  if (!isInOrder(entities, byFirstMention)) entities.sort(byFirstMention);
   return { entities, messages: people.messages };
 }
 

@@ -12,6 +12,8 @@ interface Phrase<T> {
   entry: T;
   caseRule: CaseRule;
   surfaces: string[];
+  /** Per word of the phrase: whether it is capitalised (so, under 'proper', the text's word must be too). */
+  capitalised: boolean[];
 }
 
 interface TrieNode<T> {
@@ -30,6 +32,7 @@ export interface GazetteerMatch<T> {
 
 const UPPER_START = /^\p{Lu}/u;
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+const POSSESSIVE_ENDING = /['\u2019]s?$/;
 
 /** The case rule a phrase gets by default: 'exact' when a word has two capitals and no lower-case letters in a short form ("UN", "MoD"), else 'proper' when it starts with a capital, else 'any'. */
 export function defaultCaseRule(phrase: string): CaseRule {
@@ -38,14 +41,35 @@ export function defaultCaseRule(phrase: string): CaseRule {
   return UPPER_START.test(phrase) ? 'proper' : 'any';
 }
 
+/** Size of the first-word signature table (a power of two). */
+const SIGNATURE_SPACE = 1 << 16;
+
+/** A cheap hash of a key: its length with its first two and last two code units. */
+function signatureOf(key: string): number {
+  const length = key.length;
+  if (length < 2) return length === 0 ? 0 : key.charCodeAt(0);
+  const ends = ((key.charCodeAt(0) * 31 + key.charCodeAt(1)) * 31 + key.charCodeAt(length - 2)) * 31 + key.charCodeAt(length - 1);
+  return (ends * 16 + (length & 15)) & (SIGNATURE_SPACE - 1);
+}
+
 export class Gazetteer<T> {
   private readonly root: TrieNode<T> = { next: new Map(), phrases: null };
+  /*
+   * Signatures of every phrase's first word. Most tokens start no phrase, and the scan asks
+   * about each one: a small table that stays in cache rules most of them out before a lookup
+   * in the large first-word map, whose keys are scattered through memory.
+   */
+  private readonly firstWordSignatures = new Uint8Array(SIGNATURE_SPACE);
   private phraseCount = 0;
+  private readonly candidateEnds: number[] = [];
+  private readonly candidateNodes: TrieNode<T>[] = [];
+  private readonly candidatePossessive: boolean[] = [];
 
   /** Adds `phrase` for `entry`; the same phrase may stand for several entries. */
   add(phrase: string, entry: T, caseRule: CaseRule = defaultCaseRule(phrase)): void {
     const { surfaces, keys } = phraseTokens(phrase);
     if (keys.length === 0) return;
+    this.firstWordSignatures[signatureOf(keys[0])] = 1;
     let node = this.root;
     for (const key of keys) {
       node.next ??= new Map();
@@ -58,7 +82,7 @@ export class Gazetteer<T> {
     }
     node.phrases ??= [];
     if (node.phrases.some((existing) => existing.entry === entry)) return;
-    node.phrases.push({ entry, caseRule, surfaces });
+    node.phrases.push({ entry, caseRule, surfaces, capitalised: surfaces.map((surface) => UPPER_START.test(surface)) });
     this.phraseCount++;
   }
 
@@ -74,32 +98,46 @@ export class Gazetteer<T> {
 
   /** The longest phrase starting at token `start` whose case fits the text, or null. */
   longestAt(view: TokenView, start: number): GazetteerMatch<T> | null {
-    const first = this.root.next as Map<string, TrieNode<T>>;
-    // Most tokens start no phrase: answer those without allocating anything.
-    if (!first.has(view.keys[start]) && !(view.possessive[start] && first.has(view.bases[start]))) return null;
+    if (start < 0 || start >= view.keys.length) return null;
+    const signatures = this.firstWordSignatures;
+    if (signatures[signatureOf(view.keys[start])] === 0 && !(view.possessive[start] && signatures[signatureOf(view.bases[start])] === 1)) return null;
     // Candidate ends, shortest first; tried longest first so a case mismatch falls back to a shorter phrase.
-    const candidates: { end: number; node: TrieNode<T>; possessive: boolean }[] = [];
+    // The candidates go in arrays reused across calls: most starts end with none, and the scan calls this per word.
+    const ends = this.candidateEnds;
+    const nodes = this.candidateNodes;
+    const possessives = this.candidatePossessive;
+    let count = 0;
     let node = this.root;
     for (let i = start; i < view.keys.length; i++) {
       if (node.next === null) break;
       if (view.possessive[i]) {
         const ending = node.next.get(view.bases[i]);
-        if (ending?.phrases) candidates.push({ end: i + 1, node: ending, possessive: true });
+        if (ending?.phrases) {
+          ends[count] = i + 1;
+          nodes[count] = ending;
+          possessives[count++] = true;
+        }
       }
       const child = node.next.get(view.keys[i]);
       if (child === undefined) break;
-      if (child.phrases) candidates.push({ end: i + 1, node: child, possessive: false });
+      if (child.phrases) {
+        ends[count] = i + 1;
+        nodes[count] = child;
+        possessives[count++] = false;
+      }
       // A phrase never runs on past a possessive word or across a line break.
       if (view.possessive[i] || (i + 1 < view.keys.length && lineBreakBetween(view, i, i + 1))) break;
       node = child;
     }
-    for (let c = candidates.length - 1; c >= 0; c--) {
-      const candidate = candidates[c];
-      const entries: T[] = [];
-      for (const phrase of candidate.node.phrases ?? []) {
-        if (caseFits(view, start, phrase)) entries.push(phrase.entry);
+    for (let c = count - 1; c >= 0; c--) {
+      let entries: T[] | null = null;
+      for (const phrase of nodes[c].phrases as Phrase<T>[]) {
+        if (!caseFits(view, start, phrase)) continue;
+        // Most matches have one entry: an exact-size array, not an empty one grown by push.
+        if (entries === null) entries = [phrase.entry];
+        else entries.push(phrase.entry);
       }
-      if (entries.length > 0) return { start, end: candidate.end, entries, possessive: candidate.possessive };
+      if (entries !== null) return { start, end: ends[c], entries, possessive: possessives[c] };
     }
     return null;
   }
@@ -133,13 +171,13 @@ function lineBreakBetween(view: TokenView, left: number, right: number): boolean
 function caseFits<T>(view: TokenView, start: number, phrase: Phrase<T>): boolean {
   if (phrase.caseRule === 'any') return true;
   for (let k = 0; k < phrase.surfaces.length; k++) {
-    const surface = phrase.surfaces[k];
-    const token = view.tokens[start + k];
+    const at = start + k;
     if (phrase.caseRule === 'exact') {
+      const token = view.tokens[at];
       let text = view.text.slice(token.start, token.end);
-      if (view.possessive[start + k]) text = text.replace(/['\u2019]s?$/, '');
-      if (text !== surface) return false;
-    } else if (UPPER_START.test(surface) && !view.capitalized[start + k]) {
+      if (view.possessive[at]) text = text.replace(POSSESSIVE_ENDING, '');
+      if (text !== phrase.surfaces[k]) return false;
+    } else if (phrase.capitalised[k] && !view.capitalized[at]) {
       return false;
     }
   }

@@ -321,13 +321,24 @@ function displayName(party: PartyRecord | undefined): string {
 export function personNameKey(keys: readonly string[], lexicon: { suffixes: ReadonlySet<string>; titleByForm: ReadonlyMap<string, TitleRecord> }): string {
   const words: string[] = [];
   for (const key of keys) {
-    if (!/\p{L}/u.test(key)) continue;
+    if (!hasLetter(key)) continue;
     if (words.length === 0 && lexicon.titleByForm.has(key)) continue;
-    if (/^\p{L}$/u.test(key) || /^(?:\p{L}\.)+$/u.test(key)) continue;
-    if (lexicon.suffixes.has(key.replace(/\.$/, ''))) continue;
+    // An initial is one letter (one or two code units) or letters each with a full stop.
+    if ((key.length <= 2 || key.endsWith('.')) && (SINGLE_LETTER.test(key) || DOTTED_INITIALS.test(key))) continue;
+    if (lexicon.suffixes.has(key.endsWith('.') ? key.slice(0, -1) : key)) continue;
     words.push(key);
   }
   return words.join(' ');
+}
+
+const ANY_LETTER = /\p{L}/u;
+const SINGLE_LETTER = /^\p{L}$/u;
+const DOTTED_INITIALS = /^(?:\p{L}\.)+$/u;
+
+function hasLetter(key: string): boolean {
+  // Name keys are lower-case: an ASCII lower-case first letter settles it without the Unicode pattern.
+  const first = key.charCodeAt(0);
+  return (first >= 0x61 && first <= 0x7a) || ANY_LETTER.test(key);
 }
 
 interface GazetteerSources {

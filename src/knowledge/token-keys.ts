@@ -22,34 +22,59 @@ const HYPHENS = /[\u2010\u2011\u2012\u2013]/g;
 
 /** The lookup key of one token's text: lower-case, no diacritics, straight apostrophes, plain hyphens. */
 export function tokenKey(surface: string): string {
-  let key = surface;
-  // Most tokens are plain ASCII: skip the Unicode work for them.
-  if (!/^[\x20-\x7E]*$/.test(key)) {
-    key = key.normalize('NFD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").replace(HYPHENS, '-');
-    // Letters that do not decompose into a base letter and a mark.
-    key = key.replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ß/g, 'ss');
+  // Most tokens are plain ASCII: skip the Unicode work for them, and the case change when there is no capital.
+  let hasUpper = false;
+  for (let k = 0; k < surface.length; k++) {
+    const code = surface.charCodeAt(k);
+    if (code < 0x20 || code > 0x7e) return unicodeKey(surface);
+    if (code >= 0x41 && code <= 0x5a) hasUpper = true;
   }
+  return hasUpper ? surface.toLowerCase() : surface;
+}
+
+function unicodeKey(surface: string): string {
+  let key = surface.normalize('NFD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").replace(HYPHENS, '-');
+  // Letters that do not decompose into a base letter and a mark.
+  key = key.replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ß/g, 'ss');
   return key.toLowerCase();
 }
 
 /** A key without its possessive ending, or null when it has none ("putin's" → "putin", "allies'" → "allies"). */
 export function possessiveBase(key: string): string | null {
-  if (key.length > 2 && key.endsWith("'s")) return key.slice(0, -2);
-  if (key.length > 2 && key.endsWith("s'")) return key.slice(0, -1);
+  const length = key.length;
+  if (length <= 2) return null;
+  const last = key.charCodeAt(length - 1);
+  const beforeLast = key.charCodeAt(length - 2);
+  if (last === 0x73 && beforeLast === 0x27) return key.slice(0, -2);
+  if (last === 0x27 && beforeLast === 0x73) return key.slice(0, -1);
   return null;
 }
 
 const UPPER_START = /^\p{Lu}/u;
 
-// Every stage reads the same token keys; a Doc's token array is shared by the Docs the stages return, so it keys the cache.
-const viewsByTokens = new WeakMap<readonly Token[], TokenView>();
+function startsUpperCase(surface: string): boolean {
+  const first = surface.charCodeAt(0);
+  if (first < 0x80) return first >= 0x41 && first <= 0x5a;
+  return UPPER_START.test(surface);
+}
 
-/** Keys and flags for every token of `text`, computed once per token array. */
+/*
+ * Every stage reads the same token keys; a Doc's token array is shared by the Docs the stages
+ * return, so it identifies the view. The stages of one document ask in turn, so the views of
+ * the last few token arrays are kept: a WeakMap over every document's tokens cost more than
+ * it saved (each new key is an ephemeron the garbage collector must trace).
+ */
+const RECENT_VIEWS = 4;
+const recentViews: TokenView[] = [];
+
+/** Keys and flags for every token of `text`, computed once per token array (while it is among the last few asked about). */
 export function tokenView(text: string, tokens: readonly Token[]): TokenView {
-  const cached = viewsByTokens.get(tokens);
-  if (cached !== undefined && cached.text === text) return cached;
+  for (const view of recentViews) {
+    if (view.tokens === tokens && view.text === text) return view;
+  }
   const view = buildTokenView(text, tokens);
-  viewsByTokens.set(tokens, view);
+  if (recentViews.length === RECENT_VIEWS) recentViews.pop();
+  recentViews.unshift(view);
   return view;
 }
 
@@ -67,7 +92,7 @@ function buildTokenView(text: string, tokens: readonly Token[]): TokenView {
     keys[i] = key;
     bases[i] = base ?? key;
     possessive[i] = base !== null;
-    capitalized[i] = UPPER_START.test(surface);
+    capitalized[i] = startsUpperCase(surface);
   }
   return { text, tokens, keys, bases, possessive, capitalized };
 }

@@ -10,8 +10,8 @@ import { boilerplatePatterns } from './boilerplate-patterns.ts';
  * it, so a closing list of key points about the article itself stays.
  */
 const SENTENCE_END = /[.!?\u2026]["'\u201D\u2019)\]]*$/u;
-const CONTENT_WORD = /\p{L}[\p{L}\p{M}'\u2019-]*/gu;
-const POSSESSIVE = /['\u2019]s?$/u;
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
 /** A headline above a teaser is short. */
 const HEADLINE_MAX_WORDS = 18;
 /** Headlines and teasers are cut short; a longer line is a paragraph. */
@@ -30,20 +30,64 @@ const MIN_RUN_LINES = 2;
 /** Too little article to compare with: leave the text alone. */
 const MIN_BODY_WORDS = 25;
 
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
+/** The word lowercased, without a possessive ending ('s, ’s, s') and, when long, without a plural s. */
 function stem(word: string): string {
-  let lower = word.toLowerCase().replace(POSSESSIVE, '');
+  let lower = word.toLowerCase();
+  const last = lower.charCodeAt(lower.length - 1);
+  if (isApostrophe(last)) lower = lower.slice(0, -1);
+  else if (last === 0x73 && isApostrophe(lower.charCodeAt(lower.length - 2))) lower = lower.slice(0, -2);
   if (lower.length > 4 && lower.endsWith('s') && !lower.endsWith('ss')) lower = lower.slice(0, -1);
   return lower;
 }
 
-/** The distinct content words of a line, lowercased and lightly stemmed. */
+const WORD_START = 1;
+const WORD_PART = 2;
+const OTHER = 0;
+const wordClassCache = new Map<number, number>();
+
+/** Whether a code point starts a word (a letter), continues one (a mark, an apostrophe, a hyphen) or neither. */
+function wordClass(point: number): number {
+  if (point < 0x80) {
+    if ((point >= 0x61 && point <= 0x7a) || (point >= 0x41 && point <= 0x5a)) return WORD_START;
+    return point === 0x27 || point === 0x2d ? WORD_PART : OTHER;
+  }
+  let cls = wordClassCache.get(point);
+  if (cls === undefined) {
+    const char = String.fromCodePoint(point);
+    cls = LETTER.test(char) ? WORD_START : point === 0x2019 || MARK.test(char) ? WORD_PART : OTHER;
+    wordClassCache.set(point, cls);
+  }
+  return cls;
+}
+
+/**
+ * The distinct content words of a line, lowercased and lightly stemmed. A word is a letter
+ * followed by letters, marks, apostrophes and hyphens; a hand-written scan, since this reads
+ * every line of every article.
+ */
 export function contentWords(text: string, functionWords: Set<string>): Set<string> {
   const words = new Set<string>();
-  CONTENT_WORD.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = CONTENT_WORD.exec(text)) !== null) {
-    const word = stem(match[0]);
+  let at = 0;
+  while (at < text.length) {
+    const point = text.codePointAt(at) as number;
+    const width = point > 0xffff ? 2 : 1;
+    if (wordClass(point) !== WORD_START) {
+      at += width;
+      continue;
+    }
+    let end = at + width;
+    while (end < text.length) {
+      const next = text.codePointAt(end) as number;
+      if (wordClass(next) === OTHER) break;
+      end += next > 0xffff ? 2 : 1;
+    }
+    const word = stem(text.slice(at, end));
     if (word.length >= 3 && !functionWords.has(word)) words.add(word);
+    at = end;
   }
   return words;
 }
@@ -54,6 +98,14 @@ function endsSentence(line: Line): boolean {
 
 function wordCount(line: Line): number {
   return line.text.split(/\s+/).length;
+}
+
+/** Share of a line's words that some line before `bodyEnd` has (`firstLineOf`: the first line with each word); null without words. */
+function overlap(words: Set<string>, firstLineOf: Map<string, number>, bodyEnd: number): number | null {
+  if (words.size === 0) return null;
+  let shared = 0;
+  for (const word of words) if ((firstLineOf.get(word) ?? Infinity) < bodyEnd) shared++;
+  return shared / words.size;
 }
 
 /** Edits deleting the appended-headline run at the end of `text` (tidy text: one line per paragraph), if there is one. */
@@ -78,20 +130,13 @@ export function appendedHeadlineEdits(text: string): Edit[] {
   words.forEach((set, index) => {
     for (const word of set) if (!firstLineOf.has(word)) firstLineOf.set(word, index);
   });
-  const overlap = (index: number, bodyEnd: number): number | null => {
-    const set = words[index];
-    if (set.size === 0) return null;
-    let shared = 0;
-    for (const word of set) if ((firstLineOf.get(word) ?? Infinity) < bodyEnd) shared++;
-    return shared / set.size;
-  };
 
   // A line like the article cannot be appended, nor can anything above it: the run starts after it.
   let changed = true;
   while (changed && runStart < lines.length) {
     changed = false;
     for (let index = lines.length - 1; index >= runStart; index--) {
-      if ((overlap(index, runStart) ?? 0) > LINE_MAX_OVERLAP) {
+      if ((overlap(words[index], firstLineOf, runStart) ?? 0) > LINE_MAX_OVERLAP) {
         runStart = index + 1;
         changed = true;
         break;
@@ -107,7 +152,7 @@ export function appendedHeadlineEdits(text: string): Edit[] {
   let bodyWords = 0;
   for (let index = 0; index < runStart; index++) bodyWords += words[index].size;
   if (bodyWords < MIN_BODY_WORDS) return [];
-  const overlaps = run.map((_, offset) => overlap(runStart + offset, runStart)).filter((value): value is number => value !== null);
+  const overlaps = run.map((_, offset) => overlap(words[runStart + offset], firstLineOf, runStart)).filter((value): value is number => value !== null);
   const mean = overlaps.length === 0 ? 0 : overlaps.reduce((sum, value) => sum + value, 0) / overlaps.length;
   if (mean > RUN_MAX_MEAN_OVERLAP) return [];
 

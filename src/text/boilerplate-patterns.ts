@@ -27,13 +27,16 @@ interface BoilerplateData {
 export interface BoilerplatePatterns {
   sectionHeadingOpenings: string[];
   bylines: RegExp[];
-  publicationLines: RegExp[];
+  /** Matches a line that any of the publication-line patterns matches. */
+  publicationLine: RegExp;
   dateline: RegExp;
   referenceFooter: RegExp;
   maxFooterLines: number;
   maxFooterChars: number;
-  shareLines: RegExp[];
-  captionLines: RegExp[];
+  /** Matches a line that any of the share-line patterns matches. */
+  shareLine: RegExp;
+  /** Matches a line that any of the caption-line patterns matches. */
+  captionLine: RegExp;
   captionCredits: RegExp[];
   gluedCaptionStart: RegExp;
   gluedCaptionCredit: RegExp;
@@ -54,6 +57,20 @@ function compileAll(sources: string[], flags: string): RegExp[] {
   return sources.map((source) => new RegExp(source, flags));
 }
 
+/** A backreference or a named group: joining patterns into one would renumber or duplicate it. */
+const GROUP_REFERENCE = /\\[1-9]|\\k<|\(\?<(?![=!])/;
+
+/**
+ * One pattern that matches where any of `sources` does. A line is then tested once, not once
+ * per pattern: every pattern is its own compiled code, gone cold by the time the next document
+ * arrives, so the number of patterns run matters more than their length.
+ */
+function compileAny(sources: string[], flags: string, listName: string): RegExp {
+  const referencing = sources.find((source) => GROUP_REFERENCE.test(source));
+  if (referencing !== undefined) throw new Error(`boilerplate.json ${listName}: a line pattern may not use backreferences or named groups: ${referencing}`);
+  return new RegExp(sources.map((source) => `(?:${source})`).join('|'), flags);
+}
+
 /** The boilerplate patterns, compiled on first use. */
 export function boilerplatePatterns(): BoilerplatePatterns {
   if (compiled !== null) return compiled;
@@ -61,13 +78,13 @@ export function boilerplatePatterns(): BoilerplatePatterns {
   compiled = {
     sectionHeadingOpenings: data.sectionHeadings.openings,
     bylines: compileAll(data.bylines.patterns, 'iu'),
-    publicationLines: compileAll(data.bylines.publicationLines, 'iu'),
+    publicationLine: compileAny(data.bylines.publicationLines, 'iu', 'bylines.publicationLines'),
     dateline: new RegExp(data.datelines.pattern, 'u'),
     referenceFooter: new RegExp(data.referenceFooter.pattern, 'iu'),
     maxFooterLines: data.referenceFooter.maxFollowingLines,
     maxFooterChars: data.referenceFooter.maxFollowingChars,
-    shareLines: compileAll(data.shareLines.patterns, 'iu'),
-    captionLines: compileAll(data.captionLines.patterns, 'iu'),
+    shareLine: compileAny(data.shareLines.patterns, 'iu', 'shareLines'),
+    captionLine: compileAny(data.captionLines.patterns, 'iu', 'captionLines'),
     captionCredits: compileAll(data.captionCredits.patterns, 'gu'),
     gluedCaptionStart: new RegExp(data.gluedCaptions.start, 'gu'),
     gluedCaptionCredit: new RegExp(data.gluedCaptions.credit, 'u'),

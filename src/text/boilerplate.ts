@@ -45,12 +45,8 @@ function trimmedBounds(line: Line): { start: number; end: number; text: string }
   return { start: line.start + leading, end: line.start + leading + text.length, text };
 }
 
-function matchesAny(patterns: RegExp[], text: string): boolean {
-  return patterns.some((pattern) => pattern.test(text));
-}
-
 /** Byline and publication-date lines among the first lines; the first byline's name. */
-function topMatterEdits(text: string, lines: Line[], edits: Edit[]): string | null {
+function topMatterEdits(text: string, lines: readonly Line[], edits: Edit[]): string | null {
   const patterns = boilerplatePatterns();
   let byline: string | null = null;
   let seen = 0;
@@ -62,7 +58,7 @@ function topMatterEdits(text: string, lines: Line[], edits: Edit[]): string | nu
     if (author !== undefined) {
       byline ??= bylineName(author);
       edits.push(deleteLine(text, line, 'byline'));
-    } else if (matchesAny(patterns.publicationLines, trimmed)) {
+    } else if (patterns.publicationLine.test(trimmed)) {
       edits.push(deleteLine(text, line, 'byline'));
     }
   }
@@ -70,7 +66,7 @@ function topMatterEdits(text: string, lines: Line[], edits: Edit[]): string | nu
 }
 
 /** A "Reference(s):"/"Source:" footer near the end, removed with everything after it; the site it names. */
-function referenceFooterEdits(text: string, lines: Line[], edits: Edit[]): string | null {
+function referenceFooterEdits(text: string, lines: readonly Line[], edits: Edit[]): string | null {
   const patterns = boilerplatePatterns();
   const filled = lines.filter((line) => line.text.trim().length > 0);
   const first = Math.max(1, filled.length - patterns.maxFooterLines - 1);
@@ -97,21 +93,21 @@ function footerSource(rest: string, following: string[]): string | null {
 }
 
 /** Whole share/follow/caption/credit lines anywhere. */
-function furnitureLineEdits(text: string, lines: Line[], edits: Edit[]): void {
+function furnitureLineEdits(text: string, lines: readonly Line[], edits: Edit[]): void {
   const patterns = boilerplatePatterns();
   for (const line of lines) {
     const trimmed = line.text.trim();
     if (trimmed.length === 0) continue;
-    if (trimmed.length <= SHARE_LINE_MAX_CHARS && matchesAny(patterns.shareLines, trimmed)) {
+    if (trimmed.length <= SHARE_LINE_MAX_CHARS && patterns.shareLine.test(trimmed)) {
       edits.push(deleteLine(text, line, 'share-widget'));
-    } else if (trimmed.length <= CAPTION_LINE_MAX_CHARS && matchesAny(patterns.captionLines, trimmed)) {
+    } else if (trimmed.length <= CAPTION_LINE_MAX_CHARS && patterns.captionLine.test(trimmed)) {
       edits.push(deleteLine(text, line, 'photo-caption'));
     }
   }
 }
 
 /** A "CITY, Date (Agency) —" dateline opening one of the first two lines. */
-function datelineEdits(lines: Line[], edits: Edit[]): void {
+function datelineEdits(lines: readonly Line[], edits: Edit[]): void {
   const patterns = boilerplatePatterns();
   let seen = 0;
   for (const line of lines) {
@@ -143,7 +139,7 @@ function withFollowingSpace(line: Line, end: number): number {
  * Inside a line: photo captions closed by a credit ("… 2022. (AP Photo/Name)"), reporter
  * credits and follow-our-coverage sentences, and "___" separators.
  */
-function inlineFurnitureEdits(lines: Line[], edits: Edit[]): void {
+function inlineFurnitureEdits(lines: readonly Line[], edits: Edit[]): void {
   const patterns = boilerplatePatterns();
   for (const line of lines) {
     patterns.separators.lastIndex = 0;

@@ -9,6 +9,7 @@ import { markdownBlockEdits, markdownInlineEdits } from './markdown.ts';
 import { normalizationEdits } from './normalize.ts';
 import { softWrapEdits } from './line-wraps.ts';
 import { whitespaceEdits } from './whitespace.ts';
+import { isInOrder } from './order.ts';
 
 export interface CleanResult {
   text: string;
@@ -46,6 +47,16 @@ function lineIndexOf(starts: number[], offset: number): number {
   return low;
 }
 
+/** What the source said the line of cleaned text was, from the source line its first mapped character is on. */
+function sourceLineKind(mapped: MappedText, line: Line, lineStarts: number[], kindBySourceLine: Map<number, LineKind>): LineKind {
+  const range = sourceRangeOf(mapped, line.start, line.end);
+  return range === null ? null : (kindBySourceLine.get(lineIndexOf(lineStarts, range.start)) ?? null);
+}
+
+function bySourceStart(a: RemovedText, b: RemovedText): number {
+  return a.sourceStart - b.sourceStart;
+}
+
 /**
  * The cleaned text of `raw.content`: Unicode normalised, hard-wrapped lines joined, Markdown
  * markup stripped (tables become one sentence per row), emoji and page furniture removed
@@ -78,18 +89,20 @@ export function cleanText(raw: RawDocument): CleanResult {
   mapped = applyEdits(mapped, paragraphGlueEdits(mapped.text), source, removed);
   mapped = applyEdits(mapped, whitespaceEdits(mapped.text), source, removed);
 
+  // Tidying whitespace again is needed only after a pass that changed the text: tidy text stays tidy.
   const furniture = furnitureEdits(mapped.text);
-  mapped = applyEdits(mapped, furniture.edits, source, removed);
-  mapped = applyEdits(mapped, whitespaceEdits(mapped.text), source, removed);
-  mapped = applyEdits(mapped, appendedHeadlineEdits(mapped.text), source, removed);
-  mapped = applyEdits(mapped, whitespaceEdits(mapped.text), source, removed);
+  if (furniture.edits.length > 0) {
+    mapped = applyEdits(mapped, furniture.edits, source, removed);
+    mapped = applyEdits(mapped, whitespaceEdits(mapped.text), source, removed);
+  }
+  const appended = appendedHeadlineEdits(mapped.text);
+  if (appended.length > 0) {
+    mapped = applyEdits(mapped, appended, source, removed);
+    mapped = applyEdits(mapped, whitespaceEdits(mapped.text), source, removed);
+  }
 
   const final = mapped;
-  const kindOf = (line: Line): LineKind => {
-    const range = sourceRangeOf(final, line.start, line.end);
-    return range === null ? null : (kindBySourceLine.get(lineIndexOf(lineStarts, range.start)) ?? null);
-  };
-  const { headings, title } = findHeadings(final.text, kindOf);
+  const { headings, title } = findHeadings(final.text, (line) => sourceLineKind(final, line, lineStarts, kindBySourceLine));
 
   const meta: Partial<DocMeta> = {};
   if (furniture.byline !== null) meta.byline = furniture.byline;
@@ -104,6 +117,6 @@ export function cleanText(raw: RawDocument): CleanResult {
       severity: 'warning',
     });
   }
-  removed.sort((a, b) => a.sourceStart - b.sourceStart);
+  if (!isInOrder(removed, bySourceStart)) removed.sort(bySourceStart);
   return { text: final.text, sourceMap: final.segments, removed, headings, meta, messages };
 }

@@ -28,14 +28,14 @@ function isBlank(line: Line | undefined): boolean {
   return line === undefined || line.text.trim().length === 0;
 }
 
-function wrapWidth(lines: Line[]): number | null {
+function wrapWidth(lines: readonly Line[]): number | null {
   const lengths = lines.filter((line) => !isBlank(line)).map((line) => line.text.trimEnd().length).sort((a, b) => a - b);
   if (lengths.length === 0) return null;
   const width = lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.95))];
   return width <= WRAP_MAX_WIDTH ? width : null;
 }
 
-function looksHardWrapped(lines: Line[], width: number): boolean {
+function looksHardWrapped(lines: readonly Line[], width: number): boolean {
   const runOn = lines.filter((line, index) => !isBlank(line) && !isBlank(lines[index + 1]) && !BLOCK_START.test(lines[index + 1].text));
   if (runOn.length < MIN_RUN_ON_LINES) return false;
   const nearWidth = runOn.filter((line) => line.text.trimEnd().length >= width * NEAR_WIDTH).length;
@@ -65,7 +65,7 @@ export function softWrapEdits(text: string): Edit[] {
 }
 
 /** A short line without final punctuation that another line follows: a heading, not the end of a paragraph. */
-function isStandaloneShortLine(lines: Line[], index: number, width: number): boolean {
+function isStandaloneShortLine(lines: readonly Line[], index: number, width: number): boolean {
   const text = lines[index].text.trimEnd();
   return text.length < width * NEAR_WIDTH && !SENTENCE_END.test(text) && !isBlank(lines[index + 1]);
 }

@@ -1,5 +1,6 @@
 // Text that remembers where each character came from: cleaning passes edit it and the map to the source composes.
 import type { RemovedText, SourceSegment } from '../doc/types.ts';
+import { isInOrder } from './order.ts';
 
 /** A text with segments mapping every run of it back to the original source (or to nothing, for generated text). */
 export interface MappedText {
@@ -113,6 +114,11 @@ class MappedTextBuilder {
 
 const EDGE_SPACE = /^\s+|\s+$/g;
 
+/** Edits by start; at the same start, shorter first (an insertion before the deletion that follows it). */
+function compareEdits(a: Edit, b: Edit): number {
+  return a.start - b.start || a.end - a.start - (b.end - b.start);
+}
+
 /**
  * Applies `edits` (any order; overlapping deletions merge, any other edit overlapping an
  * earlier-starting one is dropped) and returns
@@ -121,7 +127,8 @@ const EDGE_SPACE = /^\s+|\s+$/g;
  */
 export function applyEdits(mapped: MappedText, edits: Edit[], source: string, removedOut: RemovedText[]): MappedText {
   if (edits.length === 0) return mapped;
-  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+  // Passes mostly produce their edits in order already; sorting a copy allocates, so it is done only when needed.
+  const ordered = isInOrder(edits, compareEdits) ? edits : [...edits].sort(compareEdits);
   const builder = new MappedTextBuilder(mapped);
   let position = 0;
   let lastWasDeletion = false;
@@ -165,8 +172,12 @@ export interface Line {
   text: string;
 }
 
+// Consecutive passes often read the lines of the same text (the passes between them changed nothing).
+let lastLines: { text: string; lines: readonly Line[] } | null = null;
+
 /** The lines of `text` (split on '\n'), with offsets. */
-export function linesOf(text: string): Line[] {
+export function linesOf(text: string): readonly Line[] {
+  if (lastLines !== null && lastLines.text === text) return lastLines.lines;
   const lines: Line[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -175,6 +186,7 @@ export function linesOf(text: string): Line[] {
     lines.push({ start, end, text: text.slice(start, end) });
     start = end + 1;
   }
+  lastLines = { text, lines };
   return lines;
 }
 

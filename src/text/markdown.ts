@@ -1,5 +1,6 @@
 // Strips Markdown markup as edits (the kept text stays mapped): headings, bullets, tables into sentences, emphasis, links.
 import { type Edit, type Line, deleteLine, linesOf } from './mapped-text.ts';
+import { isInOrder } from './order.ts';
 
 /** What a line was in the Markdown structure; `at` is a kept (mapped) offset inside the line. */
 export interface LineMark {
@@ -182,9 +183,13 @@ export function markdownInlineEdits(text: string, options: MarkdownOptions): Edi
   return dropOverlaps(edits);
 }
 
+function byStartLongestFirst(a: Edit, b: Edit): number {
+  return a.start - b.start || b.end - a.end;
+}
+
 /** Keeps the earliest of overlapping edits (an image's "[…](…)" is not also a link). */
 function dropOverlaps(edits: Edit[]): Edit[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = isInOrder(edits, byStartLongestFirst) ? edits : [...edits].sort(byStartLongestFirst);
   const kept: Edit[] = [];
   let reach = -1;
   for (const edit of sorted) {

@@ -8,8 +8,12 @@ import type { Edit } from './mapped-text.ts';
  */
 const ODD_CHARACTER =
   /\r\n?|[\u2028\u2029\u0085]|[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|[\u00AD\u200B\u200C\u200E\u200F\u2060\uFEFF]|(?<![\p{Extended_Pictographic}\p{EMod}\uFE0F])\u200D/gu;
-/** Anything that NFC could change: combining marks and the few precomposed characters that have singleton decompositions. */
-const MAYBE_NOT_NFC = /[\u0300-\u036F\u0340-\u0344\u0374\u037E\u0387\u1DC0-\u1DFF\u20D0-\u20FF\u2126\u212A\u212B\u3099\u309A\uF900-\uFAFF\uFE20-\uFE2F]|[^\u0000-\u02FF\u2000-\u27FF]/u;
+/**
+ * Anything that NFC could change: combining marks and the few precomposed characters that have
+ * singleton decompositions. Matched on UTF-16 code units (no `u` flag), which is several times
+ * faster and finds the same texts: an astral character's high surrogate is outside the kept ranges.
+ */
+const MAYBE_NOT_NFC = /[\u0300-\u036F\u0340-\u0344\u0374\u037E\u0387\u1DC0-\u1DFF\u20D0-\u20FF\u2126\u212A\u212B\u3099\u309A\uF900-\uFAFF\uFE20-\uFE2F]|[^\u0000-\u02FF\u2000-\u27FF]/;
 /** A cheap first look for any character the pattern above could change. */
 const MAYBE_ODD = /[\r\u2028\u2029\u0085\t\v\f\u00A0\u1680\u2000-\u200F\u202F\u205F\u3000\u00AD\u2060\uFEFF]/;
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;

@@ -1,6 +1,7 @@
 // Groups tokens into sentences: ends at terminal punctuation (not abbreviations or initials), after closing quotes, and at every line break.
 import type { Sentence, Token } from '../doc/types.ts';
 import { readDataFile } from '../knowledge/data-file.ts';
+import { isInOrder } from './order.ts';
 
 interface AbbreviationData {
   titles: string[];
@@ -43,7 +44,6 @@ export function isTitleAbbreviation(word: string): boolean {
   return loadLexicon().titles.has(word);
 }
 
-const TERMINAL_PUNCT = /^(?:[.!?\u2026\u203C\u2047-\u2049]|\.{2,})$/;
 const CLOSING_MARK = /^["'\u201D\u2019\u00BB\u203A)\]}]$/;
 const CONTINUATION_PUNCT = /^[,;:)\]}]$/;
 const LOWERCASE_START = /^\p{Ll}/u;
@@ -97,10 +97,21 @@ function startsSentence(text: string, next: Token, rule: AbbreviationRule, lex: 
   }
 }
 
+/** Whether text[start..end) is one terminal mark (. ! ? … ‼ ⁇ ⁈ ⁉) or a run of two or more dots, read without cutting the token out. */
+function isTerminalMark(text: string, start: number, end: number): boolean {
+  if (end - start === 1) {
+    const code = text.charCodeAt(start);
+    return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x203c || (code >= 0x2047 && code <= 0x2049);
+  }
+  if (end - start < 2) return false;
+  for (let at = start; at < end; at++) if (text.charCodeAt(at) !== 0x2e) return false;
+  return true;
+}
+
 function isTerminal(text: string, token: Token): boolean {
   const last = text.charCodeAt(token.end - 1);
   if (token.kind === 'word') return last === 0x2e;
-  return token.kind === 'punct' && TERMINAL_PUNCT.test(text.slice(token.start, token.end));
+  return token.kind === 'punct' && isTerminalMark(text, token.start, token.end);
 }
 
 function isClosingMark(text: string, token: Token, previous: Token): boolean {
@@ -124,14 +135,19 @@ function terminalEnd(text: string, tokens: Token[], i: number, lex: Lexicon): nu
   return startsSentence(text, after, abbreviationRule(text, tokens, i, lex), lex) ? last : -1;
 }
 
+/** The items in order: themselves when they already are (the usual case), else a sorted copy. */
+function sortedIfNeeded<T>(items: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  return isInOrder(items, compare) ? items : [...items].sort(compare);
+}
+
 /**
  * The sentences of `text`, given its tokens. Every sentence starts at a token start and ends
  * at a token end, so it has no surrounding whitespace; every token lies in exactly one sentence.
  */
 export function splitSentences(text: string, tokens: Token[], options?: SplitOptions): Sentence[] {
   const lex = loadLexicon();
-  const breaks = options?.breaks ? [...options.breaks].sort((a, b) => a - b) : [];
-  const keepWhole = options?.keepWhole ? [...options.keepWhole].sort((a, b) => a.start - b.start) : [];
+  const breaks = sortedIfNeeded(options?.breaks ?? [], (a, b) => a - b);
+  const keepWhole = sortedIfNeeded(options?.keepWhole ?? [], (a, b) => a.start - b.start);
   const sentences: Sentence[] = [];
   let breakIndex = 0;
   let wholeIndex = 0;

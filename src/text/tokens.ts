@@ -94,7 +94,20 @@ function isWordClass(cls: number): boolean {
 /** End of a run of word characters starting at `index`. */
 function wordCharsEnd(text: string, index: number): number {
   let at = index;
-  while (at < text.length && isWordClass(classAt(text, at))) at += widthAt(text, at);
+  const length = text.length;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    // ASCII letters and digits are one code unit each: the common case skips the class lookup's other branches.
+    if (code < 128) {
+      const cls = ASCII_CLASS[code];
+      if (cls !== LETTER && cls !== DIGIT) break;
+      at++;
+    } else if (isWordClass(classAt(text, at))) {
+      at += widthAt(text, at);
+    } else {
+      break;
+    }
+  }
   return at;
 }
 
@@ -164,6 +177,11 @@ export function tokenize(text: string): Token[] {
   const length = text.length;
   let index = 0;
   while (index < length) {
+    // A plain space, the commonest character, belongs to no token.
+    if (text.charCodeAt(index) === 0x20) {
+      index++;
+      continue;
+    }
     const cls = classAt(text, index);
     let end: number;
     let kind: TokenKind;
@@ -175,7 +193,8 @@ export function tokenize(text: string): Token[] {
       end = symbolEnd(text, index);
       kind = 'symbol';
     } else if (cls === LETTER) {
-      const dotted = dottedEnd(text, index);
+      // "U.S."-style words need a full stop right after the first letter.
+      const dotted = next === DOT ? dottedEnd(text, index) : -1;
       end = dotted >= 0 ? dotted : wordEnd(text, index);
       kind = 'word';
     } else if (cls === DIGIT) {
