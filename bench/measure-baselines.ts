@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '1000' },
     seed: { type: 'string', default: 'parley-bench-1' },
-    warmup: { type: 'string', default: '500' },
+    warmup: { type: 'string', default: '2000' },
   },
 });
 const count = Number(values.count);
