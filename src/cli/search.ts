@@ -1,6 +1,9 @@
 // `parley search`: ranked full-text hits, each with its sentence and document.
 import { Command, InvalidArgumentError } from 'commander';
+import { UsageError } from '../doc/errors.ts';
+import { StoreError } from '../store/errors.ts';
 import { openStore } from '../store/open.ts';
+import { parseSearchQuery } from '../store/search-query.ts';
 import { addDbOption } from './workspace.ts';
 import { printJson, printLines } from './terminal.ts';
 
@@ -17,6 +20,16 @@ function parseCount(value: string): number {
   return number;
 }
 
+/** A query with no word to look for is a mistake in the command line, not a failed search: a usage error (exit 2). */
+function checkQuery(query: string): void {
+  try {
+    parseSearchQuery(query);
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'store:empty-query') throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export function registerSearch(program: Command): void {
   const command = program
     .command('search')
@@ -28,9 +41,10 @@ export function registerSearch(program: Command): void {
   addDbOption(command);
   command.addHelpText('after', '\nSpelling variants match each other (demilitarised = demilitarized).');
   command.action(async (words: string[], values: SearchOptionValues) => {
+    const query = words.join(' ');
+    checkQuery(query);
     const store = await openStore(values.db, { mustExist: true });
     try {
-      const query = words.join(' ');
       // Bold on a terminal; plain ** markers when piped, so the output stays readable as text.
       const mark = process.stdout.isTTY ? { open: '\x1b[1m', close: '\x1b[22m' } : { open: '**', close: '**' };
       const hits = await store.search(query, { limit: values.limit, offset: values.offset, mark });

@@ -29,7 +29,7 @@ import {
 } from './contradictions.ts';
 import { stableId } from './hashing.ts';
 import { addDays, isIsoDate } from './iso-days.ts';
-import { bestMatch, candidateWindow, deriveEvent, eventReport, eventRow, tallyEvent, typeGroupOf, type EventReport } from './merged-events.ts';
+import { bestMatch, candidateWindow, deriveEvent, eventLookup, eventReport, eventRow, reportTerms, tallyEvent, typeGroupOf, type EventReport } from './merged-events.ts';
 import {
   mergedFactId,
   quantityKey,
@@ -79,12 +79,14 @@ interface Context {
   out: Collected;
 }
 
-const allActs: StanceAct[] = ['demand', 'propose', 'accept', 'reject', 'support', 'oppose'];
+/** The acts that take a side; demands and proposals never stand in an opposite-acts dispute. */
+const polarActs = (['demand', 'propose', 'accept', 'reject', 'support', 'oppose'] as StanceAct[]).filter((act) => stancePolarity(act) !== 0);
 /**
  * Bounds on what a dispute check reads, so a fact reported thousands of times costs the same as one
- * reported a dozen times: the earliest reports of a fact, and the most reported rival figures.
+ * reported a dozen times: the earliest reports of a fact (in the days around a report, for numbers and
+ * opposite acts), and the most reported rival figures.
  */
-const disputeReports = 60;
+const disputeReports = 30;
 const rivalFigures = 8;
 
 function factId(documentId: string, kind: MergedKind, ordinal: number): string {
@@ -145,15 +147,18 @@ async function reconcileEvents(ctx: Context): Promise<string[]> {
   for (const [ordinal, event] of doc.events.entries()) {
     const report = eventReport(factId(doc.id, 'event', ordinal), doc.id, ctx.published, event);
     const window = candidateWindow(report);
-    const candidates = window
-      ? await store.findMergedFacts('event', {
-          keys: [typeGroupOf(event.type)],
-          terms: event.parties,
-          windowFrom: window.from,
-          windowTo: window.to,
-          startsAfter: window.startsAfter,
-        })
-      : [];
+    const terms = reportTerms(report);
+    const candidates =
+      window && terms.length > 0
+        ? await store.findMergedFacts('event', {
+            keys: [typeGroupOf(event.type)],
+            terms,
+            windowFrom: window.from,
+            windowTo: window.to,
+            startsAfter: window.startsAfter,
+            nearest: { day: window.near, perTerm: eventLookup.perTerm, limit: eventLookup.limit },
+          })
+        : [];
     const match = bestMatch(report, candidates, used);
     const tallies: Tallies = match ? copyTallies(match.tallies) : {};
     tallyEvent(tallies, report);
@@ -204,8 +209,11 @@ async function oppositeActs(ctx: Context): Promise<void> {
   const from = addDays(ctx.published, -contradictionTuning.oppositeActDays);
   const to = addDays(ctx.published, contradictionTuning.oppositeActDays);
   for (const { party, issue } of pairs.values()) {
-    const facts = await ctx.store.findMergedFacts('stance', { story: ctx.story, keys: allActs.map((act) => stanceKey({ party, issue, act })) });
-    const members = await ctx.store.listMembers('stance', facts.map((fact) => fact.id), { from, to });
+    const facts = await ctx.store.findMergedFacts('stance', { story: ctx.story, keys: polarActs.map((act) => stanceKey({ party, issue, act })) });
+    // A dispute needs reports of both sides; with no stored stance against one this document takes, there is none to read.
+    const own = new Set(ctx.doc.stances.filter((stance) => stance.party === party && stance.issue === issue).map((stance) => stancePolarity(stance.act)));
+    if (!facts.some((fact) => own.has(-stancePolarity(fact.attributes.act)))) continue;
+    const members = await ctx.store.listMembers('stance', facts.map((fact) => fact.id), { from, to, perFact: disputeReports });
     const reports: StanceReport[] = [...members.values()].flat().map((member) => ({ ...sideReport(member, member.fact.evidence), stance: member.fact }));
     for (const stance of ctx.doc.stances) {
       if (stance.party !== party || stance.issue !== issue) continue;

@@ -1,6 +1,6 @@
 // What changed since a date or since the last brief: new events, plans held, new stances and shifts, newly disputed facts.
 import type { MergedStance } from '../doc/types.ts';
-import type { MergedFactRecord, Store } from '../store/store.ts';
+import type { MemberReport, MergedFactRecord, Store } from '../store/store.ts';
 import { stancePolarity } from '../reconcile/contradictions.ts';
 import { daysBetween } from '../reconcile/iso-days.ts';
 import { positionTuning } from './positions.ts';
@@ -12,6 +12,8 @@ const planGroups = ['proposal', 'agreement'];
 const recentEventsChecked = 200;
 /** Reports read per event to tell whether it was planned before the cut-off and held after it (the latest ones). */
 const membersChecked = 400;
+/** Reports read per event at first; more only for events not yet ruled out. */
+const firstMembersChecked = 25;
 /** New stances checked for a shift, most sourced first. */
 const stancesChecked = 100;
 
@@ -40,15 +42,34 @@ async function heldSince(store: Store, options: ChangesOptions, limit: number): 
     limit: recentEventsChecked,
   });
   const candidates = recent.filter((fact) => fact.attributes.status === 'happened' && !isNew(fact, options));
-  const members = await store.listMembers('event', candidates.map((fact) => fact.id), { perFact: membersChecked, latestFirst: true });
-  const held = candidates.filter((fact) => {
-    const list = members.get(fact.id) ?? [];
-    const plannedBefore = list.some((member) => member.fact.status === 'planned' && !after(options, member));
-    const heldAfter = list.some((member) => member.fact.status === 'happened' && after(options, member));
-    const heldBefore = list.some((member) => member.fact.status === 'happened' && !after(options, member));
-    return plannedBefore && heldAfter && !heldBefore;
-  });
-  return held.slice(0, limit).map((fact) => toTimelineEvent(fact, members.get(fact.id) ?? []));
+  // Reports are read a few at a time, latest first: one held before the cut-off rules the event out, and
+  // is usually among the first read, so most events cost a few reports rather than `membersChecked`.
+  const heldReports = new Map<string, MemberReport<'event'>[]>();
+  let undecided = candidates;
+  for (let perFact = firstMembersChecked; undecided.length > 0; perFact = Math.min(perFact * 4, membersChecked)) {
+    const members = await store.listMembers('event', undecided.map((fact) => fact.id), { perFact, latestFirst: true });
+    const next: MergedFactRecord<'event'>[] = [];
+    for (const fact of undecided) {
+      const list = members.get(fact.id) ?? [];
+      const heldBefore = list.some((member) => member.fact.status === 'happened' && !after(options, member));
+      const readAll = list.length < perFact || perFact >= membersChecked;
+      if (heldBefore) continue;
+      if (!readAll) next.push(fact);
+      else if (heldAfterPlan(options, list)) heldReports.set(fact.id, list);
+    }
+    undecided = next;
+  }
+  return candidates
+    .filter((fact) => heldReports.has(fact.id))
+    .slice(0, limit)
+    .map((fact) => toTimelineEvent(fact, heldReports.get(fact.id) ?? []));
+}
+
+/** Whether an event's reports (none of them held before the cut-off) say it was planned before the cut-off and held after it. */
+function heldAfterPlan(options: ChangesOptions, reports: readonly MemberReport<'event'>[]): boolean {
+  const plannedBefore = reports.some((member) => member.fact.status === 'planned' && !after(options, member));
+  const heldAfter = reports.some((member) => member.fact.status === 'happened' && after(options, member));
+  return plannedBefore && heldAfter;
 }
 
 function isNew(fact: { firstSeen: string | null; firstIngested: string | null }, options: ChangesOptions): boolean {
@@ -99,7 +120,8 @@ export async function buildChanges(store: Store, options: ChangesOptions): Promi
   const freshStances = await store.listMergedFacts('stance', { story: options.story, until: options.until, ...newSince(scoped), order: 'sources' });
   const stanceMembers = await store.listMembers('stance', freshStances.slice(0, limit).map((fact) => fact.id), { perFact: 3, latestFirst: true });
   const newStances: MergedStance[] = freshStances.slice(0, limit).map((fact) => toMergedStance(fact, stanceMembers.get(fact.id) ?? []));
-  const disputes = await store.listContradictions({ story: options.story, until: options.until, ...(basis === 'ingested' ? { ingestedAfter: options.since } : {}) });
+  // Listed most recently disputed first, the disputes first seen since the cut-off come first: `limit` rows hold all that are kept.
+  const disputes = await store.listContradictions({ story: options.story, until: options.until, ...(basis === 'ingested' ? { ingestedAfter: options.since } : {}), limit });
   return {
     since: options.since,
     basis,

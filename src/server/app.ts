@@ -42,15 +42,29 @@ function errorAnswer(context: Context, error: ApiError): Response {
   return context.json(error.toBody(), error.status);
 }
 
+/** Whether an If-None-Match header names `tag` (weak comparison, as for GET; `*` matches anything). */
+function ifNoneMatchHolds(header: string | undefined, tag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (value: string) => value.replace(/^W\//, '');
+  return header.split(',').some((candidate) => opaque(candidate.trim()) === opaque(tag));
+}
+
 async function answerRoute(context: Context, route: RouteSpec, services: ApiServices): Promise<Response> {
   const query = parseParams(route.query, context.req.query());
   const params = parseParams(route.params, context.req.param() as Record<string, string>);
   if (!params.ok) throw ApiError.badParameters(params.issues);
   if (!query.ok) throw ApiError.badParameters(query.issues);
-  const body = await route.handle({ query: query.values, params: params.values, services, context });
+  const request = { query: query.values, params: params.values, services, context };
   // Clients may keep answers but must revalidate: the ETag makes that a cheap 304.
   context.header('Cache-Control', 'no-cache');
-  return context.json(body);
+  if (route.etag) {
+    // Weak: the same tag may cover answers that differ in incidental bytes (when a brief was made).
+    const tag = `W/"${await route.etag(request)}"`;
+    context.header('ETag', tag);
+    if (ifNoneMatchHolds(context.req.header('If-None-Match'), tag)) return context.body(null, 304);
+  }
+  return context.json(await route.handle(request));
 }
 
 /** The app over `store`; test it in-process with `app.request(path)`, serve it with `listen()`. */

@@ -38,6 +38,12 @@ export interface RouteSpec<Q extends Params = Params, P extends Params = Params>
   errors?: Partial<Record<403 | 404 | 413 | 415, string>>;
   /** For POST routes: the media types the body may have. */
   requestBody?: { description: string; mediaTypes: string[] };
+  /**
+   * For answers that are costly to build or not byte-stable (a brief carries the time it was made):
+   * an entity tag computed without building the answer, which changes whenever the answer would.
+   * A request whose If-None-Match holds it gets a 304 and `handle` does not run.
+   */
+  etag?(request: RouteRequest<Q, P>): Promise<string>;
   handle(request: RouteRequest<Q, P>): Promise<unknown>;
 }
 

@@ -84,7 +84,10 @@ export interface Page {
 }
 
 /** Listing order: newest publication first, undated last, then most recently stored first. */
-export interface DocumentFilter extends PublishedFilter, Page {}
+export interface DocumentFilter extends PublishedFilter, Page {
+  /** Only documents reconcile put in this story. */
+  story?: string;
+}
 
 export interface SearchOptions extends PublishedFilter, Page {
   /** Markers put around matched words in `snippet`; default `**` on both sides. */
@@ -278,7 +281,7 @@ export interface MergedFactRow<K extends MergedKind = MergedKind> {
   attributes: MergedAttributesByKind[K];
   /** Counts of what the member reports said (e.g. places, dates), so a new report updates the fact without rereading the others. */
   tallies: Tallies;
-  /** Terms the fact can be looked up by with its window (events: their parties); replaced on every write when given. */
+  /** Terms the fact can be looked up by with its window (events: their type group with each party and detail); replaced on every write when given. */
   terms?: readonly string[];
 }
 
@@ -323,6 +326,12 @@ export interface MergedFactQuery {
   startsAfter?: string;
   /** Facts written with at least one of these terms (see MergedFactRow.terms). */
   terms?: readonly string[];
+  /**
+   * With `terms`, bounds the lookup on a large store: under each term only the `perTerm` facts whose
+   * window starts nearest `day` on either side (among those passing the window conditions) are read,
+   * and of these the `limit` found under the most terms, then nearest `day`, are returned.
+   */
+  nearest?: { day: string; perTerm: number; limit: number };
   /** Facts with a member report from this document. */
   document?: string;
 }
@@ -431,6 +440,11 @@ export interface Store {
   /** Ranked sentences matching plain words and "quoted phrases"; spelling variants match each other. */
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * A token that changes whenever what the reports read changes (a document stored or superseded, a
+   * document reconciled, a brief recorded); the same token means the same content. Cheap: for ETags.
+   */
+  revision(): Promise<string>;
   listEntities(filter?: EntityFilter): Promise<EntitySummary[]>;
   listFacts<K extends FactKind>(kind: K, filter?: FactFilter): Promise<StoredFact<K>[]>;
 

@@ -117,6 +117,11 @@ test('usage errors exit with 2, help exits with 0 for every command', () => {
   assert.equal(runCli(['no-such-command']).status, 2);
   assert.equal(runCli(['ingest']).status, 2);
   assert.equal(runCli(['ingest', 'x', '--published', 'yesterday']).status, 2);
+  for (const query of ['', '   ', '"" !!']) {
+    const empty = runCli(['search', query, '--db', db]);
+    assert.equal(empty.status, 2, `search ${JSON.stringify(query)}`);
+    assert.match(empty.stderr, /^parley: the search query is empty/);
+  }
   for (const command of ['ingest', 'search', 'stats', 'extract']) {
     const help = runCli([command, '--help']);
     assert.equal(help.status, 0);

@@ -88,6 +88,34 @@ describe('buildChanges', () => {
     await store.close();
   });
 
+  it('reads as many reports as it takes to tell a held plan, however many came after the cut-off', async () => {
+    const outlets = ['North Wire', 'Valley Post', 'Coastal Herald', 'Plains Courier', 'Summit Daily', 'Delta Ledger'];
+    /** The n-th report after the cut-off that the Riga round took place. */
+    const heldReport = (n: number) => {
+      const report = doc(`riga-held-${n}`, outlets[n % outlets.length], `2025-12-0${3 + (n % 3)}`, [
+        `Russia and Ukraine held talks in Riga on Tuesday, report number ${n} of the round said.`,
+        'Both sides called the session long and tense.',
+      ]);
+      addEvent(report, 'held talks in Riga', { type: 'talks', status: 'happened', parties: ['Russia', 'Ukraine'], place: 'Riga', date: { start: '2025-12-02', end: '2025-12-02', text: 'on Tuesday', precision: 'day' } });
+      return report;
+    };
+    const reports = Array.from({ length: 40 }, (_, n) => heldReport(n));
+
+    const planned = await memoryStore();
+    await ingest(planned, ...before(), ...reports);
+    const held = (await buildChanges(planned, { since: '2025-12-01' })).heldEvents;
+    assert.deepEqual(held.map((event) => [event.place, event.documents.length]), [['Riga', 41]]);
+    await planned.close();
+
+    // Reported held once before the cut-off, behind forty later reports: not news since then.
+    const early = doc('riga-early', 'Eastern Ledger', '2025-11-30', ['Russia and Ukraine held talks in Riga on Tuesday, a day early.', 'The hosts were surprised.']);
+    addEvent(early, 'held talks in Riga', { type: 'talks', status: 'happened', parties: ['Russia', 'Ukraine'], place: 'Riga', date: { start: '2025-12-02', end: '2025-12-02', text: 'on Tuesday', precision: 'day' } });
+    const heldBefore = await memoryStore();
+    await ingest(heldBefore, ...before(), early, ...reports);
+    assert.deepEqual((await buildChanges(heldBefore, { since: '2025-12-01' })).heldEvents, []);
+    await heldBefore.close();
+  });
+
   it('lists what was stored since the last brief', async () => {
     const store = await memoryStore();
     await ingest(store, ...before());

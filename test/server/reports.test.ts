@@ -176,3 +176,28 @@ test('report answers carry ETags and revalidate to 304', async () => {
   const again = await app.request('/api/positions', { headers: { 'If-None-Match': tag } });
   assert.equal(again.status, 304);
 });
+
+test('the brief revalidates to 304 until the store changes, though each answer says when it was made', async () => {
+  const first = await app.request('/api/brief');
+  assert.equal(first.status, 200);
+  const tag = first.headers.get('etag')!;
+  assert.match(tag, /^W\/"[\w-]+"$/);
+  const again = await app.request('/api/brief', { headers: { 'If-None-Match': tag } });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+  assert.equal(again.headers.get('etag'), tag);
+  assert.equal((await app.request('/api/brief')).headers.get('etag'), tag, 'a brief made later carries the same tag');
+
+  const [story] = (await get<{ stories: StorySummary[] }>('/api/stories')).stories;
+  const scoped = await app.request(`/api/brief?story=${story.id}`, { headers: { 'If-None-Match': tag } });
+  assert.equal(scoped.status, 200, 'another window or story is another answer');
+  assert.notEqual(scoped.headers.get('etag'), tag);
+  await expectBadParameter('/api/brief?story=nowhere', 'story', /no story/);
+
+  // Recording a brief moves the cut-off of "what changed": the stored tag no longer holds.
+  await sample.store.recordBrief(new Date().toISOString());
+  const changed = await app.request('/api/brief', { headers: { 'If-None-Match': tag } });
+  assert.equal(changed.status, 200);
+  assert.notEqual(changed.headers.get('etag'), tag);
+  assert.equal(((await changed.json()) as Brief).since?.reason, 'last-brief');
+});

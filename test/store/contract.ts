@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Doc, Entity, Span, StanceAct } from '../../src/doc/types.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { documentIdentity } from '../../src/store/identity.ts';
-import { factKinds, type FactByKind, type FactKind, type PutFailure, type Store, type StoreStats } from '../../src/store/store.ts';
+import { factKinds, type FactByKind, type FactKind, type MergedFactRow, type PutFailure, type Store, type StoreStats } from '../../src/store/store.ts';
 import { describeReconcileContract } from './contract-reconcile.ts';
 import { generatedDoc, negotiationDoc, negotiationParagraphs, plainDoc, spanIn } from './fixtures.ts';
 
@@ -595,6 +595,80 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
 
       it('accepts an empty batch', async () => {
         assert.deepEqual(await store.putDocuments([]), []);
+      });
+    });
+
+    describe('report reads', () => {
+      function mergedEvent(id: string, event: Doc['events'][number]): MergedFactRow<'event'> {
+        const { type, status, parties, participants, place, date, duration, outcome } = event;
+        return { id, kind: 'event', story: null, key: 'meeting', windowStart: null, windowEnd: null, date: null, attributes: { type, status, parties, participants, place, date, duration, outcome }, tallies: {} };
+      }
+
+      /** Documents reporting the same events, some on one day, one undated; each reports the talks twice (event 0 and 2). */
+      async function reportedTalks(): Promise<Doc[]> {
+        const days = ['2025-11-26', '2025-11-28', '2025-11-26', null, '2025-11-30', '2025-11-28', null, '2025-11-27'];
+        const docs = days.map((published, n) => negotiationDoc({ url: `https://wire${n}.example/geneva`, source: `wire${n}.example`, published }));
+        await store.putDocuments(docs);
+        for (const doc of docs) {
+          await store.applyReconcile({
+            documentId: doc.id, sourceGroup: doc.id, story: null, sketch: null, stories: [], storyFeatures: [], contradictions: [], resolved: [],
+            facts: [mergedEvent('talks', doc.events[0]), mergedEvent('plan', doc.events[1])],
+            members: [
+              { merged: 'talks', fact: `${doc.id}:event:0` },
+              { merged: 'talks', fact: `${doc.id}:event:2` },
+              { merged: 'plan', fact: `${doc.id}:event:1` },
+            ],
+          });
+        }
+        return docs;
+      }
+
+      it('lists the first members of each fact in the order of the full listing', async () => {
+        await reportedTalks();
+        for (const order of [{}, { latestFirst: true }, { from: '2025-11-27' }, { to: '2025-11-28', latestFirst: true }]) {
+          const all = await store.listMembers('event', ['talks', 'plan'], order);
+          if (!('from' in order) && !('to' in order)) assert.equal(all.get('talks')?.length, 16);
+          for (const perFact of [1, 2, 3, 5, 9, 16, 40]) {
+            const window = await store.listMembers('event', ['plan', 'talks', 'talks'], { ...order, perFact });
+            assert.deepEqual([...window.keys()], [...all.keys()], JSON.stringify(order));
+            for (const [id, members] of all) assert.deepEqual(window.get(id), members.slice(0, perFact), `${id} ${perFact} ${JSON.stringify(order)}`);
+          }
+        }
+        const latest = (await store.listMembers('event', ['talks'], { latestFirst: true, perFact: 4 })).get('talks') ?? [];
+        assert.deepEqual(latest.map((member) => member.published), ['2025-11-30', '2025-11-30', '2025-11-28', '2025-11-28']);
+        const earliest = (await store.listMembers('event', ['talks'], {})).get('talks') ?? [];
+        assert.deepEqual(earliest.slice(-4).map((member) => member.published), [null, null, null, null], 'undated reports come last');
+        assert.equal((await store.listMembers('event', ['talks'], { perFact: 0 })).size, 0);
+      });
+
+      it('changes its revision with every stored or reconciled document and recorded brief, and only then', async () => {
+        const start = await store.revision();
+        assert.equal(await store.revision(), start);
+        const doc = negotiationDoc();
+        await store.putDocument(doc);
+        const stored = await store.revision();
+        assert.notEqual(stored, start);
+        await store.putDocument(doc);
+        await store.search('Geneva');
+        await store.listDocuments();
+        assert.equal(await store.revision(), stored, 'reading and storing the same document again change nothing');
+        await store.applyReconcile({ documentId: doc.id, sourceGroup: doc.id, story: null, sketch: null, stories: [], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [] });
+        const reconciled = await store.revision();
+        assert.notEqual(reconciled, stored);
+        await store.recordBrief('2025-12-01T08:00:00.000Z');
+        assert.notEqual(await store.revision(), reconciled);
+      });
+
+      it('lists the documents of one story', async () => {
+        const docs = await reportedTalks();
+        const story = { id: 'geneva', label: 'Geneva', parties: [], issues: [], places: [], profile: {} };
+        for (const doc of docs.slice(0, 3)) {
+          await store.applyReconcile({ documentId: doc.id, sourceGroup: doc.id, story: story.id, sketch: null, stories: [story], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [] });
+        }
+        const listed = await store.listDocuments({ story: story.id });
+        assert.deepEqual(new Set(listed.map((summary) => summary.id)), new Set(docs.slice(0, 3).map((doc) => doc.id)));
+        assert.deepEqual((await store.listDocuments({ story: story.id, source: 'wire1.example' })).map((summary) => summary.id), [docs[1].id]);
+        assert.deepEqual(await store.listDocuments({ story: 'elsewhere' }), []);
       });
     });
 

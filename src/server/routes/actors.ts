@@ -2,7 +2,7 @@
 import type { EntityKind } from '../../doc/types.ts';
 import { enumParam, textParam } from '../params.ts';
 import { defineRoute } from '../route.ts';
-import { storyDocumentIds } from '../stories.ts';
+import { checkStory } from '../stories.ts';
 import { limitParam, offsetParam, storyParam } from './common-params.ts';
 import { pageInfo } from './paging.ts';
 
@@ -23,10 +23,10 @@ export const actorsRoute = defineRoute({
   params: {},
   response: { description: 'A page of actors.', schema: { $ref: '#/components/schemas/ActorPage' } },
   async handle({ query, services, context }) {
+    await checkStory(services.store, query.story);
     let all = await services.store.listEntities({ kind: query.kind, party: query.party });
     if (query.story !== undefined) {
-      const documents = await services.store.listDocuments();
-      const members = await storyDocumentIds(services.store, query.story, documents.map((doc) => doc.id));
+      const members = new Set((await services.store.listDocuments({ story: query.story })).map((doc) => doc.id));
       all = all.filter((actor) => actor.documents.some((id) => members.has(id)));
     }
     return {

@@ -3,7 +3,7 @@ import type { StoredDocument } from '../../store/store.ts';
 import { ApiError } from '../errors.ts';
 import { idParam } from '../params.ts';
 import { defineRoute } from '../route.ts';
-import { storyDocumentIds } from '../stories.ts';
+import { checkStory } from '../stories.ts';
 import { limitParam, offsetParam, sinceParam, sourceParam, storyParam, untilParam } from './common-params.ts';
 import { checkDateWindow, pageInfo } from './paging.ts';
 
@@ -18,12 +18,8 @@ export const listDocumentsRoute = defineRoute({
   response: { description: 'A page of document summaries.', schema: { $ref: '#/components/schemas/DocumentPage' } },
   async handle({ query, services, context }) {
     checkDateWindow(query);
-    const all = await services.store.listDocuments({ source: query.source, since: query.since, until: query.until });
-    let matching = all;
-    if (query.story !== undefined) {
-      const members = await storyDocumentIds(services.store, query.story, all.map((summary) => summary.id));
-      matching = all.filter((summary) => members.has(summary.id));
-    }
+    await checkStory(services.store, query.story);
+    const matching = await services.store.listDocuments({ source: query.source, since: query.since, until: query.until, story: query.story });
     const documents = matching.slice(query.offset, query.offset + query.limit);
     return {
       documents,

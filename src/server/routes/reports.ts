@@ -1,4 +1,5 @@
 // The cross-document reports — stories, positions, timeline, contradictions, changes, brief — as built by src/report for the CLI too.
+import { createHash } from 'node:crypto';
 import { buildBrief, buildChanges, buildContradictions, buildPositions, buildTimeline, toStorySummary } from '../../report/index.ts';
 import type { ReportFilter } from '../../report/index.ts';
 import { enumParam, integerParam, requiredDateParam } from '../params.ts';
@@ -110,6 +111,12 @@ export const briefRoute = defineRoute({
   query: windowParams,
   params: {},
   response: { description: 'The brief.', schema: { $ref: '#/components/schemas/Brief' } },
+  // The brief depends on the store's content and the window asked for, not on when it is made.
+  async etag({ query, services }) {
+    const filter = await reportFilter(services.store, query);
+    const revision = await services.store.revision();
+    return createHash('sha1').update(JSON.stringify(['brief', revision, filter.story ?? null, filter.since ?? null, filter.until ?? null])).digest('base64url');
+  },
   async handle({ query, services }) {
     return buildBrief(services.store, await reportFilter(services.store, query));
   },

@@ -38,6 +38,28 @@
 // - contradictions, contradiction_documents: disagreements between sources, each side with its
 //   evidence as JSON; `subject` is unique so a dispute is updated as reports arrive.
 // - settings: small named values, such as when the last brief was made.
+// Migration 4 (report reads):
+// - merged_members_window: a fact's members in the order reports list them (publication date, then
+//   document, then place in it), covering, so the first few members of a fact are read without the rest.
+// - store_revision: one row, a random token for this file and a counter that triggers bump on every
+//   write reports depend on. Every reconcile of a document writes its doc_reconcile row in the same
+//   transaction as its merged facts and contradictions, so counting those rows' writes (with documents
+//   and settings) is enough; the server answers ETags from it without building the report.
+// Migration 5 (reconcile cost flat as the store grows):
+// - merged_fact_sources: per merged fact and source group, how many of its documents belong to the
+//   group, so a new report updates the fact's independent-source count without reading its members.
+//   merged_members_merged goes: merged_members_window (migration 4) starts with the same columns.
+// - merged_fact_terms keeps each row's window end, so that a walk of the term index from a day passes
+//   over facts whose window ended before the days asked for without reading them. Events are now looked
+//   up by their type group with a party and a detail (`meeting|Russia|place:moscow`, see eventTerms in
+//   src/reconcile/merged-events.ts); the migration writes those terms for the events already stored, in
+//   SQL (whose lower() folds ASCII letters only: a place spelled with other capitals is found again once
+//   a new report rewrites its event).
+// Migration 6 (search):
+// - sentences_document, documents_search_filter: a ranked sentence's document and the columns search
+//   filters and breaks ties on, in two small indexes. Search reads them for every sentence tied at the
+//   edge of a page (thousands when an article's sentence is copied across outlets); read from the
+//   tables, each would be a seek into the large rows that hold the text.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 
@@ -323,6 +345,85 @@ export const migrations: readonly Migration[] = [
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 4,
+    name: 'report reads: store revision for ETags, members in report order',
+    sql: `
+      CREATE INDEX merged_members_window ON merged_members(merged, published, doc, ordinal, kind);
+
+      CREATE TABLE store_revision (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        token TEXT NOT NULL,
+        value INTEGER NOT NULL
+      );
+      INSERT INTO store_revision (id, token, value) VALUES (1, lower(hex(randomblob(8))), 0);
+      CREATE TRIGGER documents_insert_revision AFTER INSERT ON documents BEGIN UPDATE store_revision SET value = value + 1; END;
+      CREATE TRIGGER documents_update_revision AFTER UPDATE ON documents BEGIN UPDATE store_revision SET value = value + 1; END;
+      CREATE TRIGGER doc_reconcile_insert_revision AFTER INSERT ON doc_reconcile BEGIN UPDATE store_revision SET value = value + 1; END;
+      CREATE TRIGGER doc_reconcile_update_revision AFTER UPDATE ON doc_reconcile BEGIN UPDATE store_revision SET value = value + 1; END;
+      CREATE TRIGGER settings_insert_revision AFTER INSERT ON settings BEGIN UPDATE store_revision SET value = value + 1; END;
+      CREATE TRIGGER settings_update_revision AFTER UPDATE ON settings BEGIN UPDATE store_revision SET value = value + 1; END;
+    `,
+  },
+  {
+    version: 5,
+    name: 'reconcile: source groups counted per merged fact, events looked up by party and detail',
+    sql: `
+      CREATE TABLE merged_fact_sources (
+        merged TEXT NOT NULL REFERENCES merged_facts(id) ON DELETE CASCADE,
+        source_group TEXT NOT NULL,
+        documents INTEGER NOT NULL CHECK (documents > 0),
+        PRIMARY KEY (merged, source_group)
+      ) WITHOUT ROWID;
+      INSERT INTO merged_fact_sources (merged, source_group, documents)
+        SELECT m.merged, r.source_group, count(DISTINCT m.doc) FROM merged_members m JOIN doc_reconcile r ON r.doc = m.doc
+        GROUP BY m.merged, r.source_group;
+      DROP INDEX merged_members_merged;
+
+      ALTER TABLE merged_fact_terms RENAME TO merged_fact_terms_v3;
+      DROP INDEX merged_fact_terms_fact;
+      CREATE TABLE merged_fact_terms (
+        term TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        window_end TEXT NOT NULL,
+        fact TEXT NOT NULL REFERENCES merged_facts(id) ON DELETE CASCADE,
+        PRIMARY KEY (term, window_start, fact)
+      ) WITHOUT ROWID;
+      CREATE INDEX merged_fact_terms_fact ON merged_fact_terms(fact);
+      WITH
+        places (fact, place) AS (
+          SELECT id, lower(trim(json_extract(attributes, '$.place'))) FROM merged_facts WHERE kind = 'event'),
+        dates (fact, start, finish) AS (
+          SELECT id, substr(json_extract(attributes, '$.date.start'), 1, 10),
+            substr(CASE WHEN date(substr(json_extract(attributes, '$.date.end'), 1, 10)) IS NOT NULL
+              THEN json_extract(attributes, '$.date.end') ELSE json_extract(attributes, '$.date.start') END, 1, 10)
+          FROM merged_facts WHERE kind = 'event' AND date(substr(json_extract(attributes, '$.date.start'), 1, 10)) IS NOT NULL),
+        details (fact, detail) AS (
+          SELECT fact, 'place:' || CASE WHEN place LIKE 'the %' THEN ltrim(substr(place, 5)) ELSE place END FROM places
+            WHERE place IS NOT NULL AND place <> '' AND place <> 'the'
+          UNION ALL
+          SELECT id, 'duration:' || json_extract(attributes, '$.duration') FROM merged_facts
+            WHERE kind = 'event' AND coalesce(json_extract(attributes, '$.duration'), '') <> ''
+          UNION ALL
+          SELECT f.id, 'participant:' || p.value FROM merged_facts f, json_each(f.attributes, '$.participants') p
+            WHERE f.kind = 'event' AND p.key < 8
+          UNION ALL
+          SELECT fact, 'day:' || date(start, '+' || n || ' days') FROM dates, (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2)
+            WHERE julianday(finish) - julianday(start) <= 2 AND date(start, '+' || n || ' days') <= finish)
+      INSERT OR IGNORE INTO merged_fact_terms (term, window_start, window_end, fact)
+        SELECT f.key || '|' || p.value || '|' || d.detail, coalesce(f.window_start, ''), coalesce(f.window_end, ''), f.id
+        FROM merged_facts f JOIN details d ON d.fact = f.id, json_each(f.attributes, '$.parties') p;
+      DROP TABLE merged_fact_terms_v3;
+    `,
+  },
+  {
+    version: 6,
+    name: 'search: covering indexes to filter ranked sentences',
+    sql: `
+      CREATE INDEX sentences_document ON sentences(id, doc);
+      CREATE INDEX documents_search_filter ON documents(seq, is_current, published, source);
     `,
   },
 ];

@@ -20,6 +20,7 @@ import type {
   SketchCandidate,
   StoryRecord,
   StoryRow,
+  Tallies,
 } from '../store.ts';
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
@@ -28,8 +29,10 @@ import type { StatementCache } from './statement-cache.ts';
 // SQLite accepts many more bound parameters, but lists this long are better sent in slices.
 const inClauseChunk = 500;
 const lastBriefKey = 'last-brief';
-/** Documents read per LSH band when looking for near-duplicates (the most recently stored). */
-const documentsPerBand = 200;
+/** Documents read per LSH band when looking for near-duplicates (the most recently stored): a copy shares several bands, so a few dozen per band find it. */
+const documentsPerBand = 40;
+// Index walks sent in one statement when looking facts up by term.
+const walksPerStatement = 200;
 // A rank no fact's member list reaches: "no limit" for the per-fact window.
 const allMembers = 2 ** 31 - 1;
 
@@ -88,6 +91,12 @@ interface ContradictionDbRow {
   first_ingested: string | null;
 }
 
+/** A document's first report in a merged fact, to count. */
+interface NewReport {
+  merged: string;
+  doc: number;
+}
+
 interface DocDates {
   seq: number;
   id: string;
@@ -109,6 +118,17 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** The least string above every string starting with `prefix` (its last character bumped), or null when there is none. */
+function prefixEnd(prefix: string): string | null {
+  const chars = [...prefix];
+  const last = chars.pop();
+  if (last === undefined) return null;
+  const code = last.codePointAt(0) as number;
+  // SQLite compares text by its UTF-8 bytes, which order as code points do; a lone surrogate has no UTF-8 form.
+  if (code >= 0x10ffff || (code >= 0xd800 && code < 0xe000)) return null;
+  return chars.join('') + String.fromCodePoint(code + 1);
+}
+
 function toStoryRecord(row: StoryDbRow): StoryRecord {
   return {
     id: row.id,
@@ -123,7 +143,9 @@ function toStoryRecord(row: StoryDbRow): StoryRecord {
   };
 }
 
+/** A stored fact; its tallies are parsed when first read, since a lookup reads many candidates and uses the tallies of few. */
 function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecord<K> {
+  let tallies: Tallies | undefined;
   return {
     id: row.id,
     kind: row.kind as K,
@@ -133,7 +155,13 @@ function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecor
     windowEnd: row.window_end,
     date: row.fact_date,
     attributes: JSON.parse(row.attributes) as MergedFactRecord<K>['attributes'],
-    tallies: JSON.parse(row.tallies) as MergedFactRecord<K>['tallies'],
+    get tallies(): Tallies {
+      tallies ??= JSON.parse(row.tallies) as Tallies;
+      return tallies;
+    },
+    set tallies(value: Tallies) {
+      tallies = value;
+    },
     documentCount: row.document_count,
     independentSources: row.source_count,
     firstSeen: row.first_seen,
@@ -277,6 +305,11 @@ export class ReconcileTables {
   }
 
   findMergedFacts<K extends MergedKind>(kind: K, query: MergedFactQuery): MergedFactRecord<K>[] {
+    if (query.terms !== undefined && query.nearest !== undefined) {
+      const near = this.nearestByTerms(query.terms, query.nearest, query);
+      const ids = query.ids === undefined ? near : near.filter((id) => query.ids?.includes(id));
+      return ids.length === 0 ? [] : this.findMergedFacts(kind, { ...query, terms: undefined, nearest: undefined, ids });
+    }
     const clauses = ['f.kind = ?'];
     const params: unknown[] = [kind];
     let from = 'merged_facts f';
@@ -296,12 +329,18 @@ export class ReconcileTables {
     }
     if (query.story !== undefined) {
       // With ids or keys given, the unary plus keeps SQLite on the key index rather than scanning the story.
-      clauses.push(query.ids !== undefined || query.keys !== undefined ? '+f.story IS ?' : 'f.story IS ?');
+      clauses.push(query.ids !== undefined || query.keys !== undefined || query.keyPrefix !== undefined ? '+f.story IS ?' : 'f.story IS ?');
       params.push(query.story);
     }
     if (query.keyPrefix !== undefined) {
-      clauses.push('substr(f.key, 1, ?) = ?');
-      params.push(query.keyPrefix.length, query.keyPrefix);
+      // A key range reads the prefix's keys from the key index; the substr check keeps the meaning exact.
+      clauses.push('f.key >= ?', 'substr(f.key, 1, ?) = ?');
+      params.push(query.keyPrefix, query.keyPrefix.length, query.keyPrefix);
+      const end = prefixEnd(query.keyPrefix);
+      if (end !== null) {
+        clauses.push('f.key < ?');
+        params.push(end);
+      }
     }
     if (query.windowFrom !== undefined) {
       clauses.push('(f.window_end IS NULL OR f.window_end >= ?)');
@@ -318,6 +357,8 @@ export class ReconcileTables {
     // Ids or keys can be long lists: send them in slices, the other list (if any) is checked here.
     let rows: MergedDbRow[] = [];
     const listed = query.ids !== undefined ? { column: 'f.id', values: query.ids } : query.keys !== undefined ? { column: 'f.key', values: query.keys } : null;
+    // Given ids, the unary plus keeps SQLite on the id index rather than reading every fact of the kind.
+    if (listed?.column === 'f.id') clauses[0] = '+f.kind = ?';
     if (listed) {
       for (const slice of chunks(listed.values)) {
         rows.push(
@@ -334,6 +375,53 @@ export class ReconcileTables {
       rows = this.sql.get(`SELECT f.* FROM ${from} WHERE ${clauses.join(' AND ')} ORDER BY f.id`).all(...params) as MergedDbRow[];
     }
     return rows.map((row) => toMergedRecord<K>(row));
+  }
+
+  /**
+   * The facts under `terms` nearest `nearest.day`: two short walks of the term index from that day per
+   * term, one forward and one back, so that the cost stays the same however crowded the weeks are.
+   */
+  private nearestByTerms(terms: readonly string[], nearest: NonNullable<MergedFactQuery['nearest']>, query: MergedFactQuery): string[] {
+    const bounds = [
+      ...(query.windowTo !== undefined ? [{ clause: 'window_start <= ?', value: query.windowTo }] : []),
+      ...(query.windowFrom !== undefined ? [{ clause: "(window_end = '' OR window_end >= ?)", value: query.windowFrom }] : []),
+    ];
+    const extra = bounds.map((bound) => `AND ${bound.clause}`).join(' ');
+    const after = query.startsAfter ?? '';
+    const walks = [...new Set(terms)].flatMap((term) => [
+      {
+        sql: `SELECT fact, window_start FROM merged_fact_terms WHERE term = ? AND window_start >= ? ${extra} ORDER BY window_start, fact LIMIT ?`,
+        params: [term, nearest.day > after ? nearest.day : after, ...bounds.map((bound) => bound.value), nearest.perTerm],
+      },
+      {
+        sql: `SELECT fact, window_start FROM merged_fact_terms WHERE term = ? AND window_start >= ? AND window_start < ? ${extra}
+              ORDER BY window_start DESC, fact DESC LIMIT ?`,
+        params: [term, after, nearest.day, ...bounds.map((bound) => bound.value), nearest.perTerm],
+      },
+    ]);
+    // The walks go in few statements: a lookup has a dozen terms, and each statement run costs more than its few rows.
+    // (SQLite takes at most 500 terms in one compound select.)
+    const rows: [string, string][] = [];
+    for (let start = 0; start < walks.length; start += walksPerStatement) {
+      const slice = walks.slice(start, start + walksPerStatement);
+      rows.push(
+        ...(this.sql
+          .get(slice.map((walk) => `SELECT * FROM (${walk.sql})`).join(' UNION ALL '))
+          .raw(true)
+          .all(...slice.flatMap((walk) => walk.params)) as [string, string][]),
+      );
+    }
+    const found = new Map<string, { hits: number; distance: number }>();
+    const day = Date.parse(nearest.day);
+    for (const [fact, windowStart] of rows) {
+      const entry = found.get(fact) ?? { hits: 0, distance: windowStart === '' ? Infinity : Math.abs(Date.parse(windowStart) - day) };
+      entry.hits += 1;
+      found.set(fact, entry);
+    }
+    return [...found]
+      .sort(([a, x], [b, y]) => y.hits - x.hits || x.distance - y.distance || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, nearest.limit)
+      .map(([fact]) => fact);
   }
 
   listMergedFacts<K extends MergedKind>(kind: K, filter: MergedFactFilter = {}): MergedFactRecord<K>[] {
@@ -491,18 +579,24 @@ export class ReconcileTables {
     this.sql.get('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(lastBriefKey, at);
   }
 
-  /** Writes one document's reconcile decisions; the caller runs it in a transaction. */
+  /**
+   * Writes one document's reconcile decisions; the caller runs it in a transaction. A fact's counts
+   * (documents, independent sources, first/last seen, first stored) are updated by the reports that
+   * join it, so a fact reported thousands of times costs no more than one reported twice; only a
+   * report leaving a fact (a superseded version, a report moved, a source group changed) recounts
+   * the facts it leaves from their members.
+   */
   apply(update: ReconcileUpdate): void {
     const seq = this.seqOf(update.documentId);
     if (seq === null) throw new Error(`reconcile: no stored document ${update.documentId}`);
-    const touched = new Set<string>();
+    const recount = new Set<string>();
     for (const story of update.stories) this.writeStory(story);
     const addFeature = this.sql.get('INSERT OR IGNORE INTO story_features (feature, story) VALUES (?, ?)');
     for (const { story, features } of update.storyFeatures) for (const feature of features) addFeature.run(feature, story);
     if (update.detach) {
-      this.detach(seq, touched);
+      this.detach(seq, recount);
     } else {
-      this.assignDocument(seq, update);
+      this.assignDocument(seq, update, recount);
       this.writeSketch(seq, update);
     }
     const writeFact = this.sql.get(`
@@ -510,20 +604,37 @@ export class ReconcileTables {
       VALUES (@id, @kind, @story, @key, @windowStart, @windowEnd, @date, @attributes, @tallies)
       ON CONFLICT (id) DO UPDATE SET story = excluded.story, key = excluded.key, window_start = excluded.window_start,
         window_end = excluded.window_end, fact_date = excluded.fact_date, attributes = excluded.attributes, tallies = excluded.tallies`);
-    const clearTerms = this.sql.get('DELETE FROM merged_fact_terms WHERE fact = ?');
-    const addTerm = this.sql.get('INSERT OR IGNORE INTO merged_fact_terms (term, window_start, fact) VALUES (?, ?, ?)');
+    const written = new Set<string>();
     for (const fact of update.facts) {
       writeFact.run({ ...this.factParams(fact) });
-      touched.add(fact.id);
-      if (fact.terms === undefined) continue;
-      clearTerms.run(fact.id);
-      for (const term of new Set(fact.terms)) addTerm.run(term, fact.windowStart ?? '', fact.id);
+      written.add(fact.id);
+      if (fact.terms !== undefined) this.writeTerms(fact.id, fact.terms, fact);
     }
-    for (const member of update.members) this.addMember(member.merged, member.fact, touched);
-    this.refreshCounts(touched);
+    const joined: NewReport[] = [];
+    for (const member of update.members) this.addMember(member.merged, member.fact, recount, joined);
+    for (const report of joined) if (!recount.has(report.merged)) this.countReport(report);
+    this.recountFacts(recount);
+    const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
+    for (const id of new Set([...written, ...recount])) dropEmpty.run(id);
     for (const contradiction of update.contradictions) this.writeContradiction(contradiction);
     const resolve = this.sql.get('DELETE FROM contradictions WHERE subject = ?');
     for (const subject of update.resolved) resolve.run(subject);
+  }
+
+  /** Replaces a fact's lookup terms, writing only the rows that changed: a much reported fact keeps most of its terms from one report to the next. */
+  private writeTerms(id: string, terms: readonly string[], window: { windowStart: string | null; windowEnd: string | null }): void {
+    const start = window.windowStart ?? '';
+    const end = window.windowEnd ?? '';
+    const stored = this.sql.get('SELECT term, window_start, window_end FROM merged_fact_terms WHERE fact = ?').all(id) as { term: string; window_start: string; window_end: string }[];
+    const wanted = new Set(terms);
+    const kept = new Set<string>();
+    const drop = this.sql.get('DELETE FROM merged_fact_terms WHERE term = ? AND window_start = ? AND fact = ?');
+    for (const row of stored) {
+      if (wanted.has(row.term) && row.window_start === start && row.window_end === end) kept.add(row.term);
+      else drop.run(row.term, row.window_start, id);
+    }
+    const add = this.sql.get('INSERT OR REPLACE INTO merged_fact_terms (term, window_start, window_end, fact) VALUES (?, ?, ?, ?)');
+    for (const term of wanted) if (!kept.has(term)) add.run(term, start, end, id);
   }
 
   private factParams(fact: MergedFactRow): Record<string, unknown> {
@@ -540,9 +651,13 @@ export class ReconcileTables {
     };
   }
 
-  private detach(seq: number, touched: Set<string>): void {
-    const merged = this.sql.get('SELECT DISTINCT merged FROM merged_members WHERE doc = ?').all(seq) as { merged: string }[];
-    for (const row of merged) touched.add(row.merged);
+  /** The merged facts a document has reports in. */
+  private factsOf(seq: number): string[] {
+    return (this.sql.get('SELECT DISTINCT merged FROM merged_members WHERE doc = ?').all(seq) as { merged: string }[]).map((row) => row.merged);
+  }
+
+  private detach(seq: number, recount: Set<string>): void {
+    for (const id of this.factsOf(seq)) recount.add(id);
     this.sql.get('DELETE FROM merged_members WHERE doc = ?').run(seq);
     const state = this.sql.get('SELECT story FROM doc_reconcile WHERE doc = ?').get(seq) as { story: string | null } | undefined;
     if (state?.story) this.sql.get('UPDATE stories SET document_count = max(document_count - 1, 0) WHERE id = ?').run(state.story);
@@ -564,8 +679,10 @@ export class ReconcileTables {
       });
   }
 
-  private assignDocument(seq: number, update: ReconcileUpdate): void {
-    const previous = this.sql.get('SELECT story FROM doc_reconcile WHERE doc = ?').get(seq) as { story: string | null } | undefined;
+  private assignDocument(seq: number, update: ReconcileUpdate, recount: Set<string>): void {
+    const previous = this.sql.get('SELECT story, source_group FROM doc_reconcile WHERE doc = ?').get(seq) as { story: string | null; source_group: string } | undefined;
+    // The facts the document already reports count it under its old group: they are recounted under the new one.
+    if (previous && previous.source_group !== update.sourceGroup) for (const id of this.factsOf(seq)) recount.add(id);
     if (previous?.story) this.sql.get('UPDATE stories SET document_count = max(document_count - 1, 0) WHERE id = ?').run(previous.story);
     this.sql
       .get(`INSERT INTO doc_reconcile (doc, source_group, story, reconciled_at) VALUES (?, ?, ?, ?)
@@ -594,7 +711,11 @@ export class ReconcileTables {
     for (const key of new Set(bandKeys)) insertBand.run(BigInt(key), seq);
   }
 
-  private addMember(merged: string, factId: string, touched: Set<string>): void {
+  /**
+   * Attaches one report to a merged fact. A report that was in a fact before (moved, or written again)
+   * sends both facts to be recounted; a document's first report in a fact is kept in `joined` to be counted.
+   */
+  private addMember(merged: string, factId: string, recount: Set<string>, joined: NewReport[]): void {
     const parsed = parseStoredFactId(factId);
     if (!parsed || !(mergedKinds as readonly string[]).includes(parsed.kind)) throw new Error(`reconcile: ${factId} is not a mergeable fact id`);
     const seq = this.seqOf(parsed.documentId);
@@ -602,24 +723,53 @@ export class ReconcileTables {
     const previous = this.sql
       .get('SELECT merged FROM merged_members WHERE kind = ? AND doc = ? AND ordinal = ?')
       .get(parsed.kind, seq, parsed.ordinal) as { merged: string } | undefined;
-    if (previous) touched.add(previous.merged);
+    if (previous) {
+      recount.add(previous.merged);
+      recount.add(merged);
+    } else if (!this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? AND merged = ?').get(seq, merged)) {
+      joined.push({ merged, doc: seq });
+    }
     this.sql
       .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal, published) VALUES (?, ?, ?, ?, (SELECT published FROM documents WHERE seq = ?))')
       .run(merged, parsed.kind, seq, parsed.ordinal, seq);
-    touched.add(merged);
   }
 
-  private refreshCounts(ids: Set<string>): void {
+  /** Counts a document's first report in a fact into the fact's counts, as the recount would (documents not reconciled do not count). */
+  private countReport(report: NewReport): void {
+    const doc = this.sql
+      .get('SELECT d.published, d.ingested_at, r.source_group FROM documents d JOIN doc_reconcile r ON r.doc = d.seq WHERE d.seq = ?')
+      .get(report.doc) as { published: string | null; ingested_at: string; source_group: string } | undefined;
+    if (!doc) return;
+    const { documents } = this.sql
+      .get(`INSERT INTO merged_fact_sources (merged, source_group, documents) VALUES (?, ?, 1)
+            ON CONFLICT (merged, source_group) DO UPDATE SET documents = documents + 1 RETURNING documents`)
+      .get(report.merged, doc.source_group) as { documents: number };
+    this.sql
+      .get(`UPDATE merged_facts SET document_count = document_count + 1, source_count = source_count + @newSource,
+              first_seen = CASE WHEN @published IS NULL THEN first_seen ELSE min(coalesce(first_seen, @published), @published) END,
+              last_seen = CASE WHEN @published IS NULL THEN last_seen ELSE max(coalesce(last_seen, @published), @published) END,
+              first_ingested = min(coalesce(first_ingested, @ingested), @ingested)
+            WHERE id = @id`)
+      .run({ id: report.merged, newSource: documents === 1 ? 1 : 0, published: doc.published, ingested: doc.ingested_at });
+  }
+
+  /** Counts facts again from all their members: for the rare report that leaves a fact. */
+  private recountFacts(ids: Set<string>): void {
+    const clearSources = this.sql.get('DELETE FROM merged_fact_sources WHERE merged = ?');
+    const countSources = this.sql.get(`
+      INSERT INTO merged_fact_sources (merged, source_group, documents)
+      SELECT m.merged, r.source_group, count(DISTINCT m.doc) FROM merged_members m JOIN doc_reconcile r ON r.doc = m.doc
+      WHERE m.merged = ? GROUP BY m.merged, r.source_group`);
     const refresh = this.sql.get(`
       UPDATE merged_facts SET (document_count, source_count, first_seen, last_seen, first_ingested) = (
         SELECT count(DISTINCT m.doc), count(DISTINCT r.source_group), min(d.published), max(d.published), min(d.ingested_at)
         FROM merged_members m JOIN documents d ON d.seq = m.doc JOIN doc_reconcile r ON r.doc = m.doc
         WHERE m.merged = ?)
       WHERE id = ?`);
-    const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
     for (const id of ids) {
+      clearSources.run(id);
+      countSources.run(id);
       refresh.run(id, id);
-      dropEmpty.run(id);
     }
   }
 

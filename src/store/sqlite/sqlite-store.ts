@@ -44,6 +44,7 @@ import { toFtsMatch } from './fts-query.ts';
 import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
 import { summaryColumns, summaryFrom, toEntityRow, toSummary, type BodyRow, type StoredEntityRow, type SummaryRow } from './rows.ts';
+import { listMemberWindow } from './member-window.ts';
 import { ReconcileTables } from './reconcile-tables.ts';
 import { StatementCache } from './statement-cache.ts';
 
@@ -64,7 +65,6 @@ const defaultSearchLimit = 20;
 const snippetTokens = 32;
 
 interface SearchRow {
-  id: number;
   ordinal: number;
   span_start: number;
   span_end: number;
@@ -76,7 +76,28 @@ interface SearchRow {
   url: string | null;
   file: string | null;
   published: string | null;
+}
+
+/** A sentence that matched and passed the filters, with what orders it. */
+interface RankedMatch {
+  id: number;
   bm25: number;
+  published: string | null;
+}
+
+/** How many rows past the page the first batch of ranked matches reads, so that a few filtered out or tied rarely cost a second batch. */
+const firstBatchMargin = 16;
+const maxBatch = 4096;
+
+/** Search order: best bm25 first (lowest), then the latest published (undated last), then the earliest stored sentence. */
+function bySearchOrder(a: RankedMatch, b: RankedMatch): number {
+  if (a.bm25 !== b.bm25) return a.bm25 - b.bm25;
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? 1 : -1;
+  }
+  return a.id - b.id;
 }
 
 interface FactRow {
@@ -276,6 +297,10 @@ export class SqliteStore implements Store {
   async listDocuments(filter: DocumentFilter = {}): Promise<DocumentSummary[]> {
     this.assertOpen();
     const { clauses, params } = publishedClauses(filter);
+    if (filter.story !== undefined) {
+      clauses.push('d.seq IN (SELECT doc FROM doc_reconcile WHERE story = ?)');
+      params.push(filter.story);
+    }
     const rows = this.sql
       .get(`SELECT ${summaryColumns} FROM ${summaryFrom} ${where(clauses)}
             ORDER BY d.published IS NULL, d.published DESC, d.seq DESC LIMIT ? OFFSET ?`)
@@ -287,35 +312,77 @@ export class SqliteStore implements Store {
     this.assertOpen();
     const match = toFtsMatch(parseSearchQuery(query));
     const mark = options.mark ?? defaultMark;
-    const { clauses, params } = publishedClauses(options);
-    // Rank first, then mark up only the page of hits: snippet() and highlight() cost far more than bm25().
+    const [limit, offset] = page(options, defaultSearchLimit);
+    const ranked = this.rankMatches(match, options, limit < 0 ? Infinity : offset + limit);
+    const chosen = limit < 0 ? ranked.slice(offset) : ranked.slice(offset, offset + limit);
+    // Read and mark up only the page of hits: snippet() and highlight() cost far more than bm25().
     // The CAST matters: JavaScript numbers bind as REAL, and FTS5 ignores a rowid constraint on a REAL value.
-    const rows = this.sql
-      .get(`SELECT s.id, s.ordinal, s.span_start, s.span_end, s.text, d.id AS document_id, d.version, d.title, d.source,
-              d.url, d.file, d.published, bm25(sentence_fts) AS bm25
-            FROM sentence_fts
-            JOIN sentences s ON s.id = sentence_fts.rowid
-            JOIN documents d ON d.seq = s.doc
-            ${where(['sentence_fts MATCH ?', ...clauses])}
-            ORDER BY bm25, d.published DESC, s.id LIMIT ? OFFSET ?`)
-      .all(match, ...params, ...page(options, defaultSearchLimit)) as SearchRow[];
+    const read = this.sql.get(`SELECT s.ordinal, s.span_start, s.span_end, s.text, d.id AS document_id, d.version, d.title, d.source, d.url, d.file, d.published
+      FROM sentences s JOIN documents d ON d.seq = s.doc WHERE s.id = ?`);
     const markUp = this.sql.get(`SELECT snippet(sentence_fts, 0, ?, ?, '…', ${snippetTokens}) AS snippet,
         highlight(sentence_fts, 0, '${highlightOpen}', '${highlightClose}') AS marked
       FROM sentence_fts WHERE sentence_fts MATCH ? AND rowid = CAST(? AS INTEGER)`);
-    const marked = rows.map((row) => markUp.get(mark.open, mark.close, match, row.id) as { snippet: string; marked: string });
-    return rows.map((row, i) => ({
-      documentId: row.document_id,
-      version: row.version,
-      title: row.title,
-      source: row.source,
-      published: row.published,
-      url: row.url,
-      file: row.file,
-      sentence: { index: row.ordinal, start: row.span_start, end: row.span_end, text: row.text },
-      snippet: marked[i].snippet,
-      highlights: highlightSpans(marked[i].marked, row.text, row.span_start),
-      score: -row.bm25,
-    }));
+    return chosen.map((hit) => {
+      const row = read.get(hit.id) as SearchRow;
+      const marked = markUp.get(mark.open, mark.close, match, hit.id) as { snippet: string; marked: string };
+      return {
+        documentId: row.document_id,
+        version: row.version,
+        title: row.title,
+        source: row.source,
+        published: row.published,
+        url: row.url,
+        file: row.file,
+        sentence: { index: row.ordinal, start: row.span_start, end: row.span_end, text: row.text },
+        snippet: marked.snippet,
+        highlights: highlightSpans(marked.marked, row.text, row.span_start),
+        score: -hit.bm25,
+      };
+    });
+  }
+
+  /**
+   * The first `wanted` sentences matching `match` that pass the filters, in search order: bm25, then
+   * the latest published, then the earliest stored. The matches are ranked on the full-text index
+   * alone (far cheaper than joining every match to its document first); the ranked rows are then
+   * filtered a batch at a time, and reading stops once `wanted` rows passed and the next one ranks
+   * strictly lower, so that rows tied with the last one kept are all read and ordered by the tie-breaks.
+   */
+  private rankMatches(match: string, filter: PublishedFilter, wanted: number): RankedMatch[] {
+    if (wanted < 1) return [];
+    const { clauses, params } = publishedClauses(filter);
+    // INDEXED BY: SQLite would seek rowids in the tables themselves, whose rows carry the text; the two small covering indexes (migration 6) answer from fewer pages.
+    const passing = this.sql.get(`SELECT s.id, d.published
+      FROM sentences s INDEXED BY sentences_document JOIN documents d INDEXED BY documents_search_filter ON d.seq = s.doc
+      ${where(['s.id IN (SELECT value FROM json_each(?))', ...clauses])}`);
+    const kept: RankedMatch[] = [];
+    let pending: [number, number][] = [];
+    const filterPending = () => {
+      if (pending.length === 0) return;
+      const published = new Map<number, string | null>();
+      for (const row of passing.all(JSON.stringify(pending.map(([id]) => id)), ...params) as { id: number; published: string | null }[]) {
+        published.set(row.id, row.published);
+      }
+      for (const [id, bm25] of pending) {
+        const date = published.get(id);
+        if (date !== undefined) kept.push({ id, bm25, published: date });
+      }
+      pending = [];
+    };
+    let batch = Math.min(Number.isFinite(wanted) ? wanted + firstBatchMargin : maxBatch, maxBatch);
+    let worstKept = Infinity;
+    // Sorted by SQLite rather than by FTS5's `ORDER BY rank`, whose rows come out several times slower: a page edge can have thousands of ties to read.
+    const ranked = this.sql.get('SELECT rowid, bm25(sentence_fts) AS bm25 FROM sentence_fts WHERE sentence_fts MATCH ? ORDER BY bm25').raw(true);
+    for (const [id, bm25] of ranked.iterate(match) as IterableIterator<[number, number]>) {
+      if (bm25 > worstKept) break;
+      pending.push([id, bm25]);
+      if (pending.length < batch) continue;
+      filterPending();
+      batch = Math.min(batch * 2, maxBatch);
+      if (kept.length >= wanted) worstKept = kept[wanted - 1].bm25;
+    }
+    filterPending();
+    return kept.sort(bySearchOrder);
   }
 
   async stats(): Promise<StoreStats> {
@@ -349,6 +416,12 @@ export class SqliteStore implements Store {
       sizeBytes: pageCount * pageSize,
       schemaVersion: schemaVersion(this.db),
     };
+  }
+
+  async revision(): Promise<string> {
+    this.assertOpen();
+    const row = this.sql.get('SELECT token, value FROM store_revision WHERE id = 1').get() as { token: string; value: number };
+    return `${row.token}-${row.value}`;
   }
 
   async listEntities(filter: EntityFilter = {}): Promise<EntitySummary[]> {
@@ -432,6 +505,8 @@ export class SqliteStore implements Store {
 
   async listMembers<K extends MergedKind>(kind: K, ids: readonly string[], options: MemberOptions = {}): Promise<Map<string, MemberReport<K>[]>> {
     this.assertOpen();
+    // A bounded listing reads each fact's first members by index; the full listing reads them all in one query.
+    if (options.perFact !== undefined) return listMemberWindow(this.sql, kind, ids, { ...options, perFact: options.perFact });
     return this.reconcile.listMembers(kind, ids, options);
   }
 
