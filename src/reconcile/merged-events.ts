@@ -335,14 +335,10 @@ export function matchScore(report: EventReport, fact: MergedFactRecord<'event'>)
 
   const reportPlace = normalisePlace(report.event.place);
   const factPlace = normalisePlace(attributes.place);
-  let placeConflict = false;
-  if (reportPlace && factPlace) {
-    if (reportPlace === factPlace) {
-      score += 2;
-      specific = true;
-    } else if (report.placeStated && placesOf(fact.tallies, 'placeStated').some((place) => place.key === factPlace)) {
-      placeConflict = true;
-    }
+  const samePlace = reportPlace !== null && reportPlace === factPlace;
+  if (samePlace) {
+    score += 2;
+    specific = true;
   }
 
   const factPrecise = preciseOf(attributes);
@@ -371,14 +367,14 @@ export function matchScore(report: EventReport, fact: MergedFactRecord<'event'>)
     score += Math.min(sharedParticipants, 2);
     specific = true;
   }
+  if (!specific || score < eventTuning.minScore) return null;
+  if (dateConflict && !(samePlace && sharedParties >= 2 && corroborated)) return null;
+  // The rules below read the fact's tallies, so they come last: most candidates are settled without them.
   // Two stated places on the same day are one event only when the duration agrees too.
+  const placeConflict = reportPlace !== null && factPlace !== null && !samePlace && report.placeStated && placesOf(fact.tallies, 'placeStated').some((place) => place.key === factPlace);
   if (placeConflict && !(sameDay && sharedParties >= 2 && sameDuration)) return null;
   // A held event dated only vaguely (on either side) joins on its place or duration, never on a shared participant alone.
-  // (The fact's tallies are read last: most candidates are settled without them.)
-  const placeOrDuration = (reportPlace !== null && reportPlace === factPlace) || sameDuration;
-  if (!placeOrDuration && (report.vagueHeld || (count(fact.tallies, 'vagueHeld', 'reports') > 0 && ranked(fact.tallies, 'heldDate').length === 0))) return null;
-  if (dateConflict && !(reportPlace !== null && reportPlace === factPlace && sharedParties >= 2 && corroborated)) return null;
-  if (!specific || score < eventTuning.minScore) return null;
+  if (!samePlace && !sameDuration && (report.vagueHeld || (count(fact.tallies, 'vagueHeld', 'reports') > 0 && ranked(fact.tallies, 'heldDate').length === 0))) return null;
   return score;
 }
 

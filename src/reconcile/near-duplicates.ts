@@ -18,10 +18,10 @@ export const nearDuplicateThresholds = { jaccard: 0.2, containment: 0.5, minJacc
  * most recently stored. Stock phrases ("said in a statement") make unrelated articles share a
  * band now and then, so on a large store the candidates of one band grow with the corpus; a
  * copy or rewrite shares several bands (and usually arrives within days), so it stays among the
- * first few dozen while the cost per document stays flat. (On 10,000 generated articles, 80
+ * first few dozen while the cost per document stays flat. (On 10,000 generated articles, 40
  * candidates gave every document the source group and story that unbounded reading gives.)
  */
-export const candidateLimit = 80;
+export const candidateLimit = 60;
 
 export interface NearDuplicate {
   documentId: string;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reconcileDocument, reconcilePending } from '../../src/reconcile/index.ts';
 import { buildTimeline, buildPositions } from '../../src/report/index.ts';
-import { moscowWireSentences, ingest, memoryStore, moscowOwnReport, moscowWire, article, addParties, addEvent } from './fixtures.ts';
+import { keptAndRecounted } from '../store/recount.ts';
+import { moscowWireSentences, ingest, memoryStore, moscowOwnReport, moscowRewrite, moscowWire, article, addParties, addEvent, cairoTalks, dohaForum } from './fixtures.ts';
 
 describe('reconcileDocument', () => {
   it('changes nothing when run again on the same document', async () => {
@@ -82,6 +83,33 @@ describe('reconcileDocument', () => {
     addEvent(doc, 'met again in Brussels', { type: 'meeting', status: 'happened', parties: ['Serbia', 'Kosovo'], place: 'Brussels', date: { start: '2025-12-02', end: '2025-12-02', text: 'on Tuesday' } });
     await ingest(store, doc);
     assert.equal((await buildTimeline(store)).events.length, 2);
+    await store.close();
+  });
+
+  it('keeps the counts of every merged fact equal to a recount as reports arrive and a new version changes its facts', async () => {
+    const store = await memoryStore();
+    const assertCountsRight = async () => {
+      for (const kind of ['event', 'stance', 'quantity', 'quote'] as const) {
+        const { kept, recounted } = await keptAndRecounted(store, kind);
+        assert.deepEqual(kept, recounted, `${kind} counts`);
+      }
+    };
+    const first = moscowWire();
+    await ingest(store, first, moscowRewrite(), moscowOwnReport(), cairoTalks(), dohaForum());
+    await assertCountsRight();
+    const [talks] = await store.listMergedFacts('event', { keys: ['meeting'], order: 'sources' });
+    assert.deepEqual([talks.documentCount, talks.independentSources], [3, 2]);
+
+    // The wire's new version moves the talks to Wednesday and drops its stance and quote.
+    const updated = article({ slug: 'moscow-talks', source: 'Lakeside Wire', published: '2025-12-04', sentences: [...moscowWireSentences, 'The talks were on Wednesday, not Tuesday.'] });
+    updated.entities = first.entities.map((entity) => ({ ...entity, mentions: entity.mentions.filter((mention) => updated.text.slice(mention.start, mention.end) === mention.text) }));
+    addEvent(updated, 'received the American envoys', { ...first.events[0], date: { start: '2025-12-03', end: '2025-12-03', text: 'on Wednesday', precision: 'day' } });
+    assert.equal((await store.putDocument(updated)).status, 'new-version');
+    await reconcileDocument(store, updated);
+    await assertCountsRight();
+    const reported = await store.findMergedFacts('event', { document: updated.id });
+    assert.equal(reported.length, 1);
+    assert.equal((await store.findMergedFacts('stance', { document: first.id })).length, 0);
     await store.close();
   });
 });

@@ -60,6 +60,9 @@
 //   filters and breaks ties on, in two small indexes. Search reads them for every sentence tied at the
 //   edge of a page (thousands when an article's sentence is copied across outlets); read from the
 //   tables, each would be a seek into the large rows that hold the text.
+// Migration 7 (reconcile writes less): merged_fact_sources becomes merged_fact_groups, which only lists
+//   the source groups of each fact. A report of a known group then writes nothing there; counts per group
+//   are never needed, since a report that leaves a fact has the fact recounted from its members.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 
@@ -424,6 +427,19 @@ export const migrations: readonly Migration[] = [
     sql: `
       CREATE INDEX sentences_document ON sentences(id, doc);
       CREATE INDEX documents_search_filter ON documents(seq, is_current, published, source);
+    `,
+  },
+  {
+    version: 7,
+    name: 'reconcile: the source groups of each merged fact, without a count that every report rewrote',
+    sql: `
+      CREATE TABLE merged_fact_groups (
+        merged TEXT NOT NULL REFERENCES merged_facts(id) ON DELETE CASCADE,
+        source_group TEXT NOT NULL,
+        PRIMARY KEY (merged, source_group)
+      ) WITHOUT ROWID;
+      INSERT INTO merged_fact_groups (merged, source_group) SELECT merged, source_group FROM merged_fact_sources;
+      DROP TABLE merged_fact_sources;
     `,
   },
 ];

@@ -30,9 +30,10 @@ import type { StatementCache } from './statement-cache.ts';
 const inClauseChunk = 500;
 const lastBriefKey = 'last-brief';
 /** Documents read per LSH band when looking for near-duplicates (the most recently stored): a copy shares several bands, so a few dozen per band find it. */
-const documentsPerBand = 40;
-// Index walks sent in one statement when looking facts up by term.
-const walksPerStatement = 200;
+const documentsPerBand = 30;
+// Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
+// enough that the statements for every count of walks, each prepared once, stay few and small.
+const walksPerStatement = 32;
 // A rank no fact's member list reaches: "no limit" for the per-fact window.
 const allMembers = 2 ** 31 - 1;
 
@@ -400,7 +401,6 @@ export class ReconcileTables {
       },
     ]);
     // The walks go in few statements: a lookup has a dozen terms, and each statement run costs more than its few rows.
-    // (SQLite takes at most 500 terms in one compound select.)
     const rows: [string, string][] = [];
     for (let start = 0; start < walks.length; start += walksPerStatement) {
       const slice = walks.slice(start, start + walksPerStatement);
@@ -599,14 +599,9 @@ export class ReconcileTables {
       this.assignDocument(seq, update, recount);
       this.writeSketch(seq, update);
     }
-    const writeFact = this.sql.get(`
-      INSERT INTO merged_facts (id, kind, story, key, window_start, window_end, fact_date, attributes, tallies)
-      VALUES (@id, @kind, @story, @key, @windowStart, @windowEnd, @date, @attributes, @tallies)
-      ON CONFLICT (id) DO UPDATE SET story = excluded.story, key = excluded.key, window_start = excluded.window_start,
-        window_end = excluded.window_end, fact_date = excluded.fact_date, attributes = excluded.attributes, tallies = excluded.tallies`);
     const written = new Set<string>();
     for (const fact of update.facts) {
-      writeFact.run({ ...this.factParams(fact) });
+      this.writeFact(fact);
       written.add(fact.id);
       if (fact.terms !== undefined) this.writeTerms(fact.id, fact.terms, fact);
     }
@@ -635,6 +630,24 @@ export class ReconcileTables {
     }
     const add = this.sql.get('INSERT OR REPLACE INTO merged_fact_terms (term, window_start, window_end, fact) VALUES (?, ?, ?, ?)');
     for (const term of wanted) if (!kept.has(term)) add.run(term, start, end, id);
+  }
+
+  /**
+   * Writes a merged fact. A new report changes a fact's attributes and tallies, seldom its key, story or
+   * window: those are indexed, so they are written only when they changed, leaving the indexes alone.
+   */
+  private writeFact(fact: MergedFactRow): void {
+    const params = this.factParams(fact);
+    const inserted = this.sql
+      .get(`INSERT INTO merged_facts (id, kind, story, key, window_start, window_end, fact_date, attributes, tallies)
+            VALUES (@id, @kind, @story, @key, @windowStart, @windowEnd, @date, @attributes, @tallies) ON CONFLICT (id) DO NOTHING`)
+      .run(params);
+    if (inserted.changes > 0) return;
+    this.sql.get('UPDATE merged_facts SET attributes = @attributes, tallies = @tallies WHERE id = @id').run(params);
+    this.sql
+      .get(`UPDATE merged_facts SET story = @story, key = @key, window_start = @windowStart, window_end = @windowEnd, fact_date = @date
+            WHERE id = @id AND (story IS NOT @story OR key IS NOT @key OR window_start IS NOT @windowStart OR window_end IS NOT @windowEnd OR fact_date IS NOT @date)`)
+      .run(params);
   }
 
   private factParams(fact: MergedFactRow): Record<string, unknown> {
@@ -726,40 +739,45 @@ export class ReconcileTables {
     if (previous) {
       recount.add(previous.merged);
       recount.add(merged);
-    } else if (!this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? AND merged = ?').get(seq, merged)) {
-      joined.push({ merged, doc: seq });
+    } else {
+      // The unary plus reads the document's few members, not the fact's many.
+      const reported = this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? AND +merged = ?').get(seq, merged);
+      if (!reported) joined.push({ merged, doc: seq });
     }
     this.sql
       .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal, published) VALUES (?, ?, ?, ?, (SELECT published FROM documents WHERE seq = ?))')
       .run(merged, parsed.kind, seq, parsed.ordinal, seq);
   }
 
-  /** Counts a document's first report in a fact into the fact's counts, as the recount would (documents not reconciled do not count). */
+  /**
+   * Counts a document's first report in a fact into the fact's counts, as the recount would (documents
+   * not reconciled do not count). The indexed counts (sources, last seen) are written only when they change.
+   */
   private countReport(report: NewReport): void {
     const doc = this.sql
       .get('SELECT d.published, d.ingested_at, r.source_group FROM documents d JOIN doc_reconcile r ON r.doc = d.seq WHERE d.seq = ?')
       .get(report.doc) as { published: string | null; ingested_at: string; source_group: string } | undefined;
     if (!doc) return;
-    const { documents } = this.sql
-      .get(`INSERT INTO merged_fact_sources (merged, source_group, documents) VALUES (?, ?, 1)
-            ON CONFLICT (merged, source_group) DO UPDATE SET documents = documents + 1 RETURNING documents`)
-      .get(report.merged, doc.source_group) as { documents: number };
+    const params = { id: report.merged, published: doc.published, ingested: doc.ingested_at };
     this.sql
-      .get(`UPDATE merged_facts SET document_count = document_count + 1, source_count = source_count + @newSource,
+      .get(`UPDATE merged_facts SET document_count = document_count + 1,
               first_seen = CASE WHEN @published IS NULL THEN first_seen ELSE min(coalesce(first_seen, @published), @published) END,
-              last_seen = CASE WHEN @published IS NULL THEN last_seen ELSE max(coalesce(last_seen, @published), @published) END,
               first_ingested = min(coalesce(first_ingested, @ingested), @ingested)
             WHERE id = @id`)
-      .run({ id: report.merged, newSource: documents === 1 ? 1 : 0, published: doc.published, ingested: doc.ingested_at });
+      .run(params);
+    if (doc.published !== null) {
+      this.sql.get('UPDATE merged_facts SET last_seen = @published WHERE id = @id AND (last_seen IS NULL OR last_seen < @published)').run(params);
+    }
+    const newGroup = this.sql.get('INSERT OR IGNORE INTO merged_fact_groups (merged, source_group) VALUES (?, ?)').run(report.merged, doc.source_group);
+    if (newGroup.changes > 0) this.sql.get('UPDATE merged_facts SET source_count = source_count + 1 WHERE id = ?').run(report.merged);
   }
 
   /** Counts facts again from all their members: for the rare report that leaves a fact. */
   private recountFacts(ids: Set<string>): void {
-    const clearSources = this.sql.get('DELETE FROM merged_fact_sources WHERE merged = ?');
+    const clearSources = this.sql.get('DELETE FROM merged_fact_groups WHERE merged = ?');
     const countSources = this.sql.get(`
-      INSERT INTO merged_fact_sources (merged, source_group, documents)
-      SELECT m.merged, r.source_group, count(DISTINCT m.doc) FROM merged_members m JOIN doc_reconcile r ON r.doc = m.doc
-      WHERE m.merged = ? GROUP BY m.merged, r.source_group`);
+      INSERT INTO merged_fact_groups (merged, source_group)
+      SELECT DISTINCT m.merged, r.source_group FROM merged_members m JOIN doc_reconcile r ON r.doc = m.doc WHERE m.merged = ?`);
     const refresh = this.sql.get(`
       UPDATE merged_facts SET (document_count, source_count, first_seen, last_seen, first_ingested) = (
         SELECT count(DISTINCT m.doc), count(DISTINCT r.source_group), min(d.published), max(d.published), min(d.ingested_at)
@@ -786,26 +804,34 @@ export class ReconcileTables {
       .map((side) => side.evidence.map((item) => docs.get(item.documentId)).filter((doc): doc is DocDates => doc !== undefined))
       .filter((sideDocs) => sideDocs.length > 0);
     const all = sidesWithDocs.flat();
-    this.sql
-      .get(`INSERT INTO contradictions (id, subject, kind, about, story, sides, first_seen, last_seen, first_ingested)
-            VALUES (@id, @subject, @kind, @about, @story, @sides, @firstSeen, @lastSeen, @firstIngested)
-            ON CONFLICT (subject) DO UPDATE SET kind = excluded.kind, about = excluded.about, story = excluded.story,
-              sides = excluded.sides, first_seen = excluded.first_seen, last_seen = excluded.last_seen, first_ingested = excluded.first_ingested`)
-      .run({
-        id: contradiction.id,
-        subject: contradiction.subject,
-        kind: contradiction.kind,
-        about: contradiction.about,
-        story: contradiction.story,
-        sides: JSON.stringify(contradiction.sides),
-        firstSeen: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.published)))),
-        lastSeen: maxOf(all.map((doc) => doc.published)),
-        firstIngested: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.ingested_at)))),
-      });
-    const { id } = this.sql.get('SELECT id FROM contradictions WHERE subject = ?').get(contradiction.subject) as { id: string };
-    this.sql.get('DELETE FROM contradiction_documents WHERE contradiction = ?').run(id);
+    const row: Omit<ContradictionDbRow, 'id'> = {
+      subject: contradiction.subject,
+      kind: contradiction.kind,
+      about: contradiction.about,
+      story: contradiction.story,
+      sides: JSON.stringify(contradiction.sides),
+      first_seen: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.published)))),
+      last_seen: maxOf(all.map((doc) => doc.published)),
+      first_ingested: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.ingested_at)))),
+    };
+    // A dispute is worked out again for every report of what it is about, and most often comes out the same: then nothing is written.
+    const stored = this.sql.get('SELECT * FROM contradictions WHERE subject = ?').get(contradiction.subject) as ContradictionDbRow | undefined;
+    const changed = !stored || (Object.keys(row) as (keyof typeof row)[]).some((column) => stored[column] !== row[column]);
+    if (changed) {
+      this.sql
+        .get(`INSERT INTO contradictions (id, subject, kind, about, story, sides, first_seen, last_seen, first_ingested)
+              VALUES (@id, @subject, @kind, @about, @story, @sides, @first_seen, @last_seen, @first_ingested)
+              ON CONFLICT (subject) DO UPDATE SET kind = excluded.kind, about = excluded.about, story = excluded.story,
+                sides = excluded.sides, first_seen = excluded.first_seen, last_seen = excluded.last_seen, first_ingested = excluded.first_ingested`)
+        .run({ id: contradiction.id, ...row });
+    }
+    const id = stored?.id ?? contradiction.id;
+    const wanted = new Set(all.map((item) => item.seq));
+    const linked = new Set(this.sql.get('SELECT doc FROM contradiction_documents WHERE contradiction = ?').pluck().all(id) as number[]);
+    const unlink = this.sql.get('DELETE FROM contradiction_documents WHERE doc = ? AND contradiction = ?');
+    for (const doc of linked) if (!wanted.has(doc)) unlink.run(doc, id);
     const link = this.sql.get('INSERT OR IGNORE INTO contradiction_documents (doc, contradiction) VALUES (?, ?)');
-    for (const doc of new Set(all.map((item) => item.seq))) link.run(doc, id);
+    for (const doc of wanted) if (!linked.has(doc)) link.run(doc, id);
   }
 
   /** Runs `fn` in one immediate transaction. */
