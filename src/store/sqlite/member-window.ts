@@ -3,6 +3,7 @@ import type { DocumentRef } from '../../doc/types.ts';
 import type { MemberOptions, MemberReport, MergedKind } from '../store.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
 import type { StatementCache } from './statement-cache.ts';
+import type { MemberDbRow } from './reconcile-tables.ts';
 
 // Facts are listed in slices of this many, each slice in id order, as the full member listing does.
 const factSlice = 500;
@@ -12,17 +13,7 @@ interface MemberKey {
   ordinal: number;
 }
 
-interface MemberDetailRow {
-  document_id: string;
-  published: string | null;
-  source: string | null;
-  file: string | null;
-  url: string | null;
-  title: string | null;
-  ingested_at: string;
-  source_group: string;
-  doc_story: string | null;
-}
+type MemberDetailRow = Omit<MemberDbRow, 'merged' | 'ordinal'>;
 
 /**
  * Up to `options.perFact` members of each fact in `ids`, in the order of MemberOptions: by publication

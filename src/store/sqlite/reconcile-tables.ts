@@ -66,7 +66,8 @@ interface MergedDbRow {
   first_ingested: string | null;
 }
 
-interface MemberDbRow {
+/** One member report of a merged fact with the document facts every listing shows. */
+export interface MemberDbRow {
   merged: string;
   ordinal: number;
   document_id: string;
