@@ -2,7 +2,7 @@
 import type { EventType, NegotiationEvent } from '../doc/types.ts';
 import type { MergedEventAttributes, MergedFactRecord, MergedFactRow, Tallies } from '../store/store.ts';
 import { addDays, daysBetween, isIsoDate, rangesOverlap } from './iso-days.ts';
-import { bump, count, ranked, top } from './tallies.ts';
+import { bump, bumpOpen, count, ranked, top } from './tallies.ts';
 
 /**
  * Tuning, with why:
@@ -112,10 +112,10 @@ export function tallyEvent(tallies: Tallies, report: EventReport, delta: 1 | -1 
   bump(tallies, 'type', event.type, delta);
   bump(tallies, 'status', event.status, delta);
   for (const party of new Set(event.parties)) bump(tallies, 'party', party, delta);
-  for (const participant of new Set(event.participants)) bump(tallies, 'participant', participant, delta);
+  for (const participant of new Set(event.participants)) bumpOpen(tallies, 'participant', participant, delta);
   if (event.place) {
     const counter = event.status === 'happened' && report.placeStated ? 'placeStated' : event.status === 'happened' ? 'placeInferred' : 'placePlanned';
-    bump(tallies, counter, event.place.trim(), delta);
+    bumpOpen(tallies, counter, event.place.trim(), delta);
   }
   if (report.precise) {
     bump(tallies, event.status === 'happened' ? 'heldDate' : 'otherDate', `${report.precise.start}|${report.precise.end}`, delta);
@@ -126,8 +126,8 @@ export function tallyEvent(tallies: Tallies, report: EventReport, delta: 1 | -1 
     bump(tallies, 'windowStart', report.window.start, delta);
     bump(tallies, 'windowEnd', report.window.end, delta);
   }
-  if (event.duration) bump(tallies, 'duration', event.duration, delta);
-  if (event.outcome) bump(tallies, 'outcome', event.outcome, delta);
+  if (event.duration) bumpOpen(tallies, 'duration', event.duration, delta);
+  if (event.outcome) bumpOpen(tallies, 'outcome', event.outcome, delta);
   if (report.vagueHeld) bump(tallies, 'vagueHeld', 'reports', delta);
 }
 

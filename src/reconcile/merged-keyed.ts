@@ -4,7 +4,7 @@ import type { MergedFactRow, MergedQuantityAttributes, MergedQuoteAttributes, Me
 import { stableId } from './hashing.ts';
 import { measureOf } from './measures.ts';
 import { wordsOf } from './shingles.ts';
-import { bump, count, ranked, top } from './tallies.ts';
+import { bump, bumpOpen, count, ranked, top } from './tallies.ts';
 
 /** A quote is identified by its first words: rewrites trim or extend quotes at the end more often than at the start. */
 const quoteKeyWords = 40;
@@ -40,9 +40,9 @@ function windowOf(tallies: Tallies): { start: string | null; end: string | null 
 
 export function tallyStance(tallies: Tallies, stance: Stance, published: string | null, delta: 1 | -1 = 1): void {
   tallyPublished(tallies, published, delta);
-  if (stance.actor) bump(tallies, 'actor', stance.actor, delta);
+  if (stance.actor) bumpOpen(tallies, 'actor', stance.actor, delta);
   // Summaries are weighed by confidence, so the most confident wording names the merged stance.
-  bump(tallies, 'summary', stance.summary, delta * Math.max(stance.confidence, 0.01));
+  bumpOpen(tallies, 'summary', stance.summary, delta * Math.max(stance.confidence, 0.01));
   bump(tallies, 'confidence', 'sum', delta * stance.confidence);
   if (stance.hedged) bump(tallies, 'hedged', 'reports', delta);
 }
@@ -64,11 +64,11 @@ export function stanceRow(id: string, story: string | null, key: string, tallies
 
 export function tallyQuantity(tallies: Tallies, quantity: Quantity, published: string | null, delta: 1 | -1 = 1): void {
   tallyPublished(tallies, published, delta);
-  if (quantity.about) bump(tallies, 'about', quantity.about, delta);
-  if (quantity.unit) bump(tallies, 'unit', quantity.unit, delta);
-  bump(tallies, 'text', quantity.text, delta);
+  if (quantity.about) bumpOpen(tallies, 'about', quantity.about, delta);
+  if (quantity.unit) bumpOpen(tallies, 'unit', quantity.unit, delta);
+  bumpOpen(tallies, 'text', quantity.text, delta);
   const measure = measureOf(quantity);
-  if (measure) bump(tallies, 'measure', measure, delta);
+  if (measure) bumpOpen(tallies, 'measure', measure, delta);
 }
 
 export function quantityRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'quantity'> {
@@ -80,9 +80,9 @@ export function quantityRow(id: string, story: string | null, key: string, talli
 
 export function tallyQuote(tallies: Tallies, quote: Quote, published: string | null, delta: 1 | -1 = 1): void {
   tallyPublished(tallies, published, delta);
-  if (quote.speaker) bump(tallies, 'speaker', quote.speaker, delta);
-  if (quote.speakerName) bump(tallies, 'speakerName', quote.speakerName, delta);
-  bump(tallies, 'text', quote.text, delta);
+  if (quote.speaker) bumpOpen(tallies, 'speaker', quote.speaker, delta);
+  if (quote.speakerName) bumpOpen(tallies, 'speakerName', quote.speakerName, delta);
+  bumpOpen(tallies, 'text', quote.text, delta);
 }
 
 export function quoteRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'quote'> {

@@ -83,11 +83,13 @@ interface Context {
 const polarActs = (['demand', 'propose', 'accept', 'reject', 'support', 'oppose'] as StanceAct[]).filter((act) => stancePolarity(act) !== 0);
 /**
  * Bounds on what a dispute check reads, so a fact reported thousands of times costs the same as one
- * reported a dozen times: the earliest reports of a fact (in the days around a report, for numbers and
- * opposite acts), and the most reported rival figures.
+ * reported a dozen times: the earliest reports of a fact (in the days around a report, for opposite
+ * acts), the most reported rival figures, and of each figure in a dispute over a number as many
+ * reports as a side of a dispute shows.
  */
-const disputeReports = 30;
+const disputeReports = 20;
 const rivalFigures = 8;
+const figureReports = contradictionTuning.sideEvidence;
 
 function factId(documentId: string, kind: MergedKind, ordinal: number): string {
   return `${documentId}:${kind}:${ordinal}`;
@@ -230,8 +232,8 @@ function ownQuantityReports(ctx: Context, key: string): QuantityReport[] {
     .map((quantity) => ({ documentId: ctx.doc.id, published: ctx.published, sourceGroup: ctx.sourceGroup, evidence: quantity.evidence, quantity }));
 }
 
-async function quantityReports(ctx: Context, ids: readonly string[], window: { from?: string; to?: string } = {}): Promise<Map<string, QuantityReport[]>> {
-  const members = await ctx.store.listMembers('quantity', ids, { perFact: disputeReports, ...window });
+async function quantityReports(ctx: Context, ids: readonly string[], options: { perFact: number; from?: string; to?: string }): Promise<Map<string, QuantityReport[]>> {
+  const members = await ctx.store.listMembers('quantity', ids, options);
   return new Map([...members].map(([id, list]) => [id, list.map((member) => ({ ...sideReport(member, member.fact.evidence), quantity: member.fact }))]));
 }
 
@@ -242,7 +244,7 @@ async function numberDisputes(ctx: Context, rows: Map<string, { row: MergedFactR
     if (measures.length < 2) {
       addDispute(ctx.out, subject, null);
     } else {
-      const members = existed ? ((await quantityReports(ctx, [row.id])).get(row.id) ?? []) : [];
+      const members = existed ? ((await quantityReports(ctx, [row.id], { perFact: disputeReports })).get(row.id) ?? []) : [];
       addDispute(ctx.out, subject, measureDispute(row.id, row.story, row.attributes.value, row.attributes.unit, [...members, ...ownQuantityReports(ctx, key)]));
     }
     const measure = row.attributes.measure;
@@ -256,7 +258,7 @@ async function numberDisputes(ctx: Context, rows: Map<string, { row: MergedFactR
       .slice(0, rivalFigures);
     if (others.length === 0) continue;
     // Only reports from the days around this one can disagree with it.
-    const reports = await quantityReports(ctx, [...others.map((fact) => fact.id), ...(existed ? [row.id] : [])], days);
+    const reports = await quantityReports(ctx, [...others.map((fact) => fact.id), ...(existed ? [row.id] : [])], { perFact: figureReports, ...days });
     const figures = [
       { value: row.attributes.value, reports: [...(reports.get(row.id) ?? []), ...ownQuantityReports(ctx, key)] },
       ...others.map((fact) => ({ value: fact.attributes.value, reports: reports.get(fact.id) ?? [] })),

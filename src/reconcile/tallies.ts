@@ -9,6 +9,26 @@ export function bump(tallies: Tallies, name: string, key: string, delta = 1): vo
   else delete counter[key];
 }
 
+/**
+ * How many keys a counter of open-ended values (names, wordings, places) keeps: its most counted. A
+ * fact reported thousands of times is summed up by its commonest names and wordings, and a counter
+ * that grew with every new wording would make each report of the fact cost more than the last.
+ */
+export const openCounterKeys = 32;
+
+/** Adds like bump, then drops the least counted key (of equal counts, the last in order) past `openCounterKeys`. */
+export function bumpOpen(tallies: Tallies, name: string, key: string, delta = 1): void {
+  bump(tallies, name, key, delta);
+  const counter = tallies[name];
+  const keys = Object.keys(counter);
+  if (keys.length <= openCounterKeys) return;
+  let dropped = keys[0];
+  for (const candidate of keys) {
+    if (counter[candidate] < counter[dropped] || (counter[candidate] === counter[dropped] && candidate > dropped)) dropped = candidate;
+  }
+  delete counter[dropped];
+}
+
 /** Entries of one counter, most counted first, then by key. */
 export function ranked(tallies: Tallies, name: string): [string, number][] {
   return Object.entries(tallies[name] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
