@@ -1,6 +1,7 @@
 // The date grammar we borrow from chrono-node: what calendar fields an expression names, and chrono's own reading as a fallback.
 import * as chrono from 'chrono-node';
 import { dayNumber, isoDay, type DayNumber } from './date-math.ts';
+import { boundedMemo } from './bounded-memo.ts';
 
 /** Calendar fields an expression states outright (chrono's "certain" components); weekday is ISO (Monday 1 … Sunday 7). */
 export interface NamedDate {
@@ -22,20 +23,12 @@ function certain(components: chrono.ParsedComponents, component: chrono.Componen
   return components.isCertain(component) ? components.get(component) : null;
 }
 
-// News text repeats the same few date expressions ("Dec. 2", "November 2025") across articles, and chrono runs every
-// one of its parsers over each: remember recent readings. Bounded so that a long ingest cannot grow it without end.
-const NAMED_DATE_CACHE_LIMIT = 4096;
-const namedDateCache = new Map<string, NamedDate | null>();
-
-/** The first calendar date chrono reads in `text` with at least a month stated, or null. */
-export function parseNamedDate(text: string): NamedDate | null {
-  const cached = namedDateCache.get(text);
-  if (cached !== undefined) return cached;
-  const named = readNamedDate(text);
-  if (namedDateCache.size >= NAMED_DATE_CACHE_LIMIT) namedDateCache.clear();
-  namedDateCache.set(text, named);
-  return named;
-}
+/**
+ * The first calendar date chrono reads in `text` with at least a month stated, or null. News text repeats the
+ * same few date expressions across articles and chrono runs every one of its parsers over each, so readings
+ * are remembered.
+ */
+export const parseNamedDate: (text: string) => NamedDate | null = boundedMemo(readNamedDate, 4096);
 
 function readNamedDate(text: string): NamedDate | null {
   for (const result of chrono.en.casual.parse(text)) {

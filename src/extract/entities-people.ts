@@ -16,6 +16,7 @@ import {
   type TitleBefore,
 } from './entities-roles.ts';
 import { slugify } from '../knowledge/slug.ts';
+import { boundedMemo } from './bounded-memo.ts';
 
 /** One person of the document as it is being built. */
 export interface PersonBuild {
@@ -164,20 +165,9 @@ function partyFromContext(ctx: EntityContext, readings: readonly RoleReading[], 
 /*
  * Ids of people not in the knowledge base. The same names recur from one document to the next,
  * and a slug is dear to build (Unicode decomposition and several patterns), so they are kept,
- * up to a bound that a long run over many names cannot outgrow.
+ * up to a bound that a long run over many names cannot outgrow (see boundedMemo).
  */
-const PERSON_ID_CACHE_LIMIT = 4096;
-const personIds = new Map<string, string>();
-
-function unknownPersonId(name: string): string {
-  let id = personIds.get(name);
-  if (id === undefined) {
-    if (personIds.size >= PERSON_ID_CACHE_LIMIT) personIds.clear();
-    id = `person:${slugify(name)}`;
-    personIds.set(name, id);
-  }
-  return id;
-}
+const unknownPersonId = boundedMemo((name: string) => `person:${slugify(name)}`, 4096);
 
 /** The people found so far (by id or name key) and the messages about them. */
 interface FoundPeople {

@@ -3,6 +3,7 @@ import type { DateValue, EventStatus, EventType, NegotiationEvent } from '../doc
 import { MEETING_FAMILY, ploverCode } from './event-lexicon.ts';
 import type { EventMention } from './event-mentions.ts';
 import type { PlaceRef } from './event-actors.ts';
+import { dayNumber, type DayNumber } from './date-math.ts';
 
 export interface MergeOptions {
   /** Publication day (ISO): an event dated after it is planned, whatever the tense of its mentions. */
@@ -35,25 +36,15 @@ function familyOf(type: EventType): Family {
   return MEETING_FAMILY.has(type) ? 'meeting' : (type as Family);
 }
 
-// Merging compares the same few dates many times per document, so each calendar day's number is worked out once.
-const dayNumbers = new Map<string, number>();
-/** More distinct days than any corpus spans: the bound only guards the table against unexpected input. */
-const MAX_KNOWN_DAYS = 100_000;
-
-function dayNumber(iso: string): number {
-  let day = dayNumbers.get(iso);
-  if (day === undefined) {
-    day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-    if (dayNumbers.size >= MAX_KNOWN_DAYS) dayNumbers.clear();
-    dayNumbers.set(iso, day);
-  }
-  return day;
+/** The day number of an ISO date the dates stage wrote (always YYYY-MM-DD). */
+function dayOf(iso: string): DayNumber {
+  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 /** A date narrow enough to tell sittings apart (not "since 2015"). */
 function usableDate(date: DateValue | null): DateValue | null {
   if (date === null || date.start === null || date.end === null) return null;
-  return dayNumber(date.end) - dayNumber(date.start) + 1 <= WIDEST_USEFUL_DATE_DAYS ? date : null;
+  return dayOf(date.end) - dayOf(date.start) + 1 <= WIDEST_USEFUL_DATE_DAYS ? date : null;
 }
 
 function datesCompatible(a: DateValue | null, b: DateValue | null, bothPlanned: boolean): boolean {
@@ -61,7 +52,7 @@ function datesCompatible(a: DateValue | null, b: DateValue | null, bothPlanned: 
   const left = a !== null && a.start !== null && a.end !== null ? a : null;
   const right = b !== null && b.start !== null && b.end !== null ? b : null;
   if (left === null || right === null) return true;
-  const gap = Math.max(dayNumber(left.start as string), dayNumber(right.start as string)) - Math.min(dayNumber(left.end as string), dayNumber(right.end as string));
+  const gap = Math.max(dayOf(left.start as string), dayOf(right.start as string)) - Math.min(dayOf(left.end as string), dayOf(right.end as string));
   // A plan may be told as "this week" in one line and "next week" in another.
   return gap <= (bothPlanned ? 7 : 0);
 }
@@ -324,7 +315,7 @@ function pickDate(ordered: readonly EventMention[]): DateValue | null {
   for (const mention of ordered) {
     const date = mention.date;
     if (date === null || date.start === null || date.end === null) continue;
-    const width = dayNumber(date.end) - dayNumber(date.start);
+    const width = dayOf(date.end) - dayOf(date.start);
     if (width < bestWidth) {
       best = date;
       bestWidth = width;
