@@ -111,12 +111,13 @@ export function formatReport(results: BenchResults, resultsPath: string): string
   const steps = Object.keys(results.sizes[0].extraction.stages);
   lines.push(
     ...formatColumns([
-      ['ms/article (CPU)', ...steps, 'store', 'reconcile', 'p99 article', 'slowest'],
+      ['ms/article (CPU)', ...steps, 'store', 'reconcile', 'commit', 'p99 article', 'slowest'],
       ...results.sizes.map((size) => [
         number(size.size),
         ...steps.map((step) => number(size.extraction.stages[step]?.cpuMs ?? 0, 2)),
         number(size.ingest.storeMs.cpuMs, 2),
         number(size.ingest.reconcileMs.cpuMs, 2),
+        number(size.ingest.commitMs.cpuMs, 2),
         `${number(size.extraction.articleMs.p99, 1)} ms`,
         `${number(size.extraction.articleMs.max)} ms (#${size.extraction.articleMs.slowestIndex})`,
       ]),

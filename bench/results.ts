@@ -57,6 +57,8 @@ export interface PipelineResult {
     readMs: StepTime;
     storeMs: StepTime;
     reconcileMs: StepTime;
+    /** Committing a batch of documents, spread over its documents. */
+    commitMs: StepTime;
     statuses: Record<string, number>;
   };
   memory: { peakRssMb: number };

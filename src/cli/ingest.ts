@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { readInputs, listInputFiles } from '../ingest/index.ts';
 import { openStore } from '../store/open.ts';
-import { ingestDocument } from '../reconcile/ingest-document.ts';
+import { ingestDocument, ingestInBatches } from '../reconcile/ingest-document.ts';
 import type { PutStatus } from '../store/store.ts';
 import { InputError } from '../doc/errors.ts';
 import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, toIngestOptions, type ReadOptionValues } from './workspace.ts';
@@ -41,14 +41,15 @@ rest of the batch goes on; the exit code is then 1.`,
     const progress = startProgress({ enabled: values.progress && !values.json, unit: 'inputs' });
     try {
       progress.setTotal(await listInputFiles(inputs).then((files) => files.length));
-      for await (const result of readInputs(inputs, ingestOptions)) {
+      // Committed in batches (see ingestInBatches): an interrupted run keeps all but its last second of work.
+      await ingestInBatches(store, readInputs(inputs, ingestOptions), async (result) => {
         if (!result.ok) {
           counts.failed += 1;
           failures.push({ input: result.error.input, code: result.error.code, reason: result.error.message });
           if (values.json) reportInputError(result.error);
           else progress.log(`parley: ${result.error.toLine()}`);
           progress.tick(result.error.input);
-          continue;
+          return;
         }
         const stored = await ingestDocument(store, result.doc, kb);
         if (stored instanceof InputError) {
@@ -60,7 +61,7 @@ rest of the batch goes on; the exit code is then 1.`,
           counts[stored.status] += 1;
         }
         progress.tick(result.doc.origin);
-      }
+      });
     } finally {
       progress.stop();
       await store.close();

@@ -8,6 +8,42 @@ import type { PutStatus, Store } from '../store/store.ts';
 import { reconcileDocument } from './index.ts';
 
 /**
+ * How much of a bulk ingest one commit covers. A commit rewrites every page the batch touched, and
+ * consecutive documents share most of them (index interiors, recent merged facts), so committing per
+ * document cost more than the writes. A batch still ends after a second, so other readers see
+ * progress and an interrupted ingest loses at most that much (to be read again on the next run).
+ */
+export const ingestBatchLimits = { documents: 200, milliseconds: 1000 };
+
+/**
+ * Hands every item of `source` to `handle`, committing to `store` in batches of at most
+ * `limits.documents` items or `limits.milliseconds` (whichever comes first).
+ */
+export async function ingestInBatches<T>(store: Store, source: AsyncIterable<T>, handle: (item: T) => Promise<void>, limits = ingestBatchLimits): Promise<void> {
+  const items = source[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    while (!finished) {
+      await store.inBatch(async () => {
+        const started = performance.now();
+        // Every batch takes at least one item, so that tiny limits still make progress.
+        for (let count = 1; ; count += 1) {
+          const next = await items.next();
+          if (next.done) {
+            finished = true;
+            return;
+          }
+          await handle(next.value);
+          if (count >= limits.documents || performance.now() - started >= limits.milliseconds) return;
+        }
+      });
+    }
+  } finally {
+    if (!finished) await items.return?.();
+  }
+}
+
+/**
  * Extracts, stores and reconciles one document. A document the extraction or the store refuses
  * is that input's failure (the store rolled it back); a store that cannot be written at all throws.
  */

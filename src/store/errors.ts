@@ -7,7 +7,9 @@ export type StoreErrorCode =
   | 'store:closed'
   | 'store:invalid-doc'
   | 'store:constraint'
-  | 'store:empty-query';
+  | 'store:empty-query'
+  | 'store:batch'
+  | 'store:write';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -475,6 +475,14 @@ export interface Store {
   getContradiction(id: string): Promise<ContradictionRecord | null>;
   /** Writes what reconcile decided about one document, all or nothing. */
   applyReconcile(update: ReconcileUpdate): Promise<void>;
+  /**
+   * Runs `work` with all its writes committed together, for bulk ingest where a commit per document
+   * costs more than the document's writes. Each write inside stays all-or-nothing on its own (a
+   * document that fails rolls back alone) and later reads in `work` see earlier writes; other readers
+   * see the batch when it is committed. When `work` throws, what it wrote so far is still committed.
+   * Batches do not nest, and nothing else may use the store while one runs.
+   */
+  inBatch<T>(work: () => Promise<T>): Promise<T>;
   /** When the last brief was made (ISO timestamp), or null. */
   getLastBriefAt(): Promise<string | null>;
   recordBrief(at: string): Promise<void>;

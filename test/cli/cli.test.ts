@@ -1,7 +1,7 @@
 // End-to-end: the CLI ingests the sample corpus, stays idempotent, survives bad inputs and prints the extraction contract.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, samplesDir, sampleInputs, collectSpans } from './run-cli.ts';
@@ -62,10 +62,20 @@ test('search finds ranked sentences that lie inside their documents', () => {
   assert.match(human.stdout, /^1\. /m);
 });
 
-test('a batch with bad inputs names each one in one line, stores the good one and loses nothing', () => {
+test('a batch with bad inputs names each one in one line, stores the good ones and loses nothing', () => {
   const before = statsDocuments();
+  // The good articles share one folder, and one commit, with an empty file that sorts between them.
+  const folder = join(workDir, 'dispatches');
+  mkdirSync(folder);
+  const good = {
+    '1-vienna.txt': 'Envoys met in Vienna\n\nNegotiators from both sides met in Vienna on Monday to discuss a prisoner exchange. They agreed to meet again next month.\n',
+    '2-harbour.txt': 'Grain corridor reopens\n\nThe first cargo ship in weeks left the harbour on Tuesday after mediators secured a pause in the shelling. Insurers said premiums would stay high.\n',
+    '4-monitors.txt': 'Monitors ask for access\n\nA team of observers asked both armies for written guarantees before it travels to the front line. Neither side has replied so far.\n',
+    '5-reservists.txt': 'Reservists called up\n\nThe defence ministry announced a call-up of reservists on Thursday, a day after the talks stalled. Officials called the move a precaution.\n',
+  };
+  for (const [name, text] of Object.entries(good)) writeFileSync(join(folder, name), text);
   const bad = {
-    empty: join(workDir, 'empty.txt'),
+    empty: join(folder, '3-empty.txt'),
     binary: join(workDir, 'binary.txt'),
     json: join(workDir, 'broken.json'),
     missing: join(workDir, 'no-such-file.txt'),
@@ -73,20 +83,22 @@ test('a batch with bad inputs names each one in one line, stores the good one an
   writeFileSync(bad.empty, '');
   writeFileSync(bad.binary, Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x00, 0x10, 0x80, 0x00]));
   writeFileSync(bad.json, '{"title": "cut off", "text": "The talks');
-  const good = join(workDir, 'good.txt');
-  writeFileSync(good, 'Envoys met in Vienna\n\nNegotiators from both sides met in Vienna on Monday to discuss a prisoner exchange. They agreed to meet again next month.\n');
 
-  const result = runCli(['ingest', ...Object.values(bad), good, '--db', db, '--json']);
+  const result = runCli(['ingest', bad.binary, bad.json, bad.missing, folder, '--db', db, '--json']);
   assert.equal(result.status, 1);
   const summary = JSON.parse(result.stdout) as IngestSummary;
   assert.equal(summary.failed, 4);
-  assert.equal(summary.inserted, 1);
+  assert.equal(summary.inserted, 4);
+  assert.deepEqual(summary.failures.map((failure) => failure.code).filter((code) => code === 'ingest:empty'), ['ingest:empty']);
   const lines = result.stderr.trim().split('\n');
   assert.equal(lines.length, 4, result.stderr);
   for (const path of Object.values(bad)) {
     assert.equal(lines.filter((line) => line.includes(path)).length, 1, `one line names ${path}`);
   }
-  assert.equal(statsDocuments(), before + 1);
+  assert.equal(statsDocuments(), before + 4);
+  const monitors = runCli(['search', 'observers guarantees', '--db', db, '--json']);
+  assert.equal(monitors.status, 0, monitors.stderr);
+  assert.equal((JSON.parse(monitors.stdout) as { hits: unknown[] }).hits.length, 1, 'the article after the empty file is stored');
 });
 
 test('extract prints the contract for every sample article with evidence that points into its text', () => {

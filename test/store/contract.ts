@@ -598,6 +598,131 @@ export function runStoreContract(name: string, openStore: () => Promise<Store>):
       });
     });
 
+    describe('inBatch', () => {
+      const storedIds = async (): Promise<Set<string>> => new Set((await store.listDocuments()).map((summary) => summary.id));
+
+      it('stores every document put inside it and returns what the work returns', async () => {
+        const docs = [generatedDoc(11, { sentences: 6 }), generatedDoc(12, { sentences: 6 }), negotiationDoc()];
+        const statuses = await store.inBatch(async () => {
+          const results = [];
+          for (const doc of docs) results.push((await store.putDocument(doc)).status);
+          return results;
+        });
+        assert.deepEqual(statuses, ['inserted', 'inserted', 'inserted']);
+        assert.deepEqual(await storedIds(), new Set(docs.map((doc) => doc.id)));
+        const stats = await store.stats();
+        assert.equal(stats.sentences, docs.reduce((sum, doc) => sum + doc.sentences.length, 0));
+        assert.equal(stats.stances, docs.reduce((sum, doc) => sum + doc.stances.length, 0));
+      });
+
+      it('lets reads inside the batch see its earlier writes, versions and reconcile included', async () => {
+        const url = 'https://wire.example/batch-reads';
+        const first = plainDoc(['The envoys kept their first draft short.'], { url });
+        const second = plainDoc(['The envoys kept their second draft even shorter.'], { url });
+        await store.inBatch(async () => {
+          await store.putDocument(first);
+          assert.equal((await store.getDocument(first.id))?.text, first.text);
+          assert.deepEqual((await store.search('first draft')).map((hit) => hit.documentId), [first.id]);
+          assert.deepEqual(await store.listUnreconciled(), [first.id]);
+          await store.applyReconcile({ documentId: first.id, sourceGroup: first.id, story: null, sketch: null, stories: [], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [] });
+          assert.equal((await store.getReconcileState(first.id))?.sourceGroup, first.id);
+          const put = await store.putDocument(second);
+          assert.equal(put.status, 'new-version');
+          assert.equal(put.supersedes, first.id);
+          assert.deepEqual((await store.listDocuments()).map((summary) => summary.id), [second.id]);
+        });
+        assert.deepEqual((await store.listVersions(second.id)).map((summary) => summary.id), [first.id, second.id]);
+      });
+
+      it('rolls back a failing document or reconcile alone and keeps the rest of the batch', async () => {
+        const one = generatedDoc(21, { sentences: 6 });
+        const two = generatedDoc(22, { sentences: 6 });
+        const three = generatedDoc(23, { sentences: 6 });
+        const constraint = docWithBadStanceAct();
+        const invalid = negotiationDoc({ url: 'https://wire.example/invalid-evidence' });
+        invalid.quotes[0] = { ...invalid.quotes[0], evidence: { ...invalid.quotes[0].evidence, end: invalid.quotes[0].evidence.end - 1 } };
+        await store.inBatch(async () => {
+          await store.putDocument(one);
+          await assertRejectsWith(store.putDocument(constraint), 'store:constraint');
+          await store.putDocument(two);
+          await assertRejectsWith(store.putDocument(invalid), 'store:invalid-doc');
+          // The merged fact is written first; the member, a date (which never merges), then fails the whole reconcile.
+          const { type, status, parties, participants, place, date, duration, outcome } = two.events[0];
+          await assert.rejects(store.applyReconcile({
+            documentId: two.id, sourceGroup: two.id, story: null, sketch: null, stories: [], storyFeatures: [], contradictions: [], resolved: [],
+            facts: [{ id: 'half-written', kind: 'event', story: null, key: 'meeting', windowStart: null, windowEnd: null, date: null, attributes: { type, status, parties, participants, place, date, duration, outcome }, tallies: {} }],
+            members: [{ merged: 'half-written', fact: `${two.id}:date:0` }],
+          }));
+          await store.putDocument(three);
+        });
+        assert.deepEqual(await storedIds(), new Set([one.id, two.id, three.id]));
+        assert.equal(await store.getDocument(constraint.id), null);
+        assert.equal(await store.getDocument(invalid.id), null);
+        assert.equal(await store.getReconcileState(two.id), null);
+        assert.deepEqual(await store.listMergedFacts('event'), []);
+        const stats = await store.stats();
+        assert.equal(stats.versions, 3);
+        assert.equal(stats.stances, one.stances.length + two.stances.length + three.stances.length);
+      });
+
+      it('keeps what was written before `work` threw, and passes the error on', async () => {
+        const kept = generatedDoc(31, { sentences: 6 });
+        const never = generatedDoc(32, { sentences: 6 });
+        const failure = new Error('the feed went away halfway');
+        await assert.rejects(
+          store.inBatch(async () => {
+            await store.putDocument(kept);
+            throw failure;
+          }),
+          (error: unknown) => error === failure,
+        );
+        assert.deepEqual(await storedIds(), new Set([kept.id]));
+        assert.equal(await store.getDocument(never.id), null);
+        assert.equal((await store.putDocument(never)).status, 'inserted', 'the store takes writes again');
+      });
+
+      it('refuses a nested batch with store:batch and leaves the outer batch working', async () => {
+        const outer = generatedDoc(41, { sentences: 6 });
+        const inner = generatedDoc(42, { sentences: 6 });
+        const after = generatedDoc(43, { sentences: 6 });
+        let innerRan = false;
+        await store.inBatch(async () => {
+          await store.putDocument(outer);
+          await assertRejectsWith(
+            store.inBatch(async () => {
+              innerRan = true;
+              await store.putDocument(inner);
+            }),
+            'store:batch',
+          );
+          await store.putDocument(after);
+        });
+        assert.equal(innerRan, false, 'the nested work is not run');
+        assert.deepEqual(await storedIds(), new Set([outer.id, after.id]));
+      });
+
+      it('leaves the store usable for another batch and for single writes', async () => {
+        const first = generatedDoc(51, { sentences: 6 });
+        const second = generatedDoc(52, { sentences: 6 });
+        const single = generatedDoc(53, { sentences: 6 });
+        await store.inBatch(async () => store.putDocument(first));
+        const before = await store.revision();
+        assert.equal(await store.inBatch(async () => (await store.putDocument(second)).status), 'inserted');
+        assert.notEqual(await store.revision(), before, 'the second batch is seen');
+        assert.equal(await store.inBatch(async () => 'nothing written'), 'nothing written');
+        assert.equal((await store.putDocument(single)).status, 'inserted');
+        assert.equal((await store.putDocument(first)).status, 'unchanged');
+        assert.deepEqual(await storedIds(), new Set([first.id, second.id, single.id]));
+      });
+
+      it('refuses to run on a closed store', async () => {
+        await store.close();
+        let ran = false;
+        await assertRejectsWith(store.inBatch(async () => { ran = true; }), 'store:closed');
+        assert.equal(ran, false);
+      });
+    });
+
     describe('report reads', () => {
       function mergedEvent(id: string, event: Doc['events'][number]): MergedFactRow<'event'> {
         const { type, status, parties, participants, place, date, duration, outcome } = event;

@@ -9,7 +9,7 @@ import { StoreError } from '../../src/store/errors.ts';
 import { openStore } from '../../src/store/open.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { runStoreContract } from './contract.ts';
-import { negotiationDoc } from './fixtures.ts';
+import { generatedDoc, negotiationDoc } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
 let files = 0;
@@ -57,6 +57,32 @@ describe('SQLite store file', () => {
       assert.deepEqual(await second.checkIntegrity(), []);
     } finally {
       await second.close();
+    }
+  });
+
+  it('shows a batch to another connection only once the batch has returned', async () => {
+    const path = freshPath();
+    const writer = await openSqliteStore(path);
+    const reader = await openStore(path);
+    const early = generatedDoc(61, { sentences: 6 });
+    const late = generatedDoc(62, { sentences: 6 });
+    const seen = async () => (await reader.listDocuments()).map((summary) => summary.id).sort();
+    try {
+      const revisionBefore = await reader.revision();
+      await writer.inBatch(async () => {
+        await writer.putDocument(early);
+        assert.deepEqual(await seen(), [], 'the first write is not visible yet');
+        await writer.putDocument(late);
+        assert.deepEqual(await seen(), []);
+        assert.equal((await reader.stats()).documents, 0);
+        assert.equal(await reader.revision(), revisionBefore);
+        assert.deepEqual((await writer.listDocuments()).map((summary) => summary.id).sort(), [early.id, late.id].sort(), 'the writer sees its own batch');
+      });
+      assert.deepEqual(await seen(), [early.id, late.id].sort());
+      assert.notEqual(await reader.revision(), revisionBefore);
+    } finally {
+      await reader.close();
+      await writer.close();
     }
   });
 

@@ -535,6 +535,29 @@ export class SqliteStore implements Store {
     this.reconcile.transaction(() => this.reconcile.apply(update));
   }
 
+  async inBatch<T>(work: () => Promise<T>): Promise<T> {
+    this.assertOpen();
+    if (this.db.inTransaction) throw new StoreError('store:batch', 'a batch is already running on this store');
+    // Inside an open transaction better-sqlite3 runs each document's and each reconcile's transaction as a
+    // savepoint, so one failing write still rolls back alone while the commit is shared.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      return await work();
+    } finally {
+      // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
+      if (this.db.inTransaction) this.commitBatch();
+    }
+  }
+
+  private commitBatch(): void {
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw new StoreError('store:write', `cannot commit to ${this.db.name}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
   async getLastBriefAt(): Promise<string | null> {
     this.assertOpen();
     return this.reconcile.getLastBriefAt();
