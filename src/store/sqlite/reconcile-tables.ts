@@ -94,9 +94,21 @@ interface ContradictionDbRow {
 }
 
 /** A document's first report in a merged fact, to count. */
+/** A stored document whose reports an update attaches, with what counting them needs. */
+interface Reporter {
+  seq: number;
+  published: string | null;
+  ingestedAt: string;
+  /** Null when the document is not reconciled: its reports are then not counted. */
+  sourceGroup: string | null;
+  /** Whether it had members before this update; `joinedFacts` are the facts this update put it in. */
+  hadMembers: boolean;
+  joinedFacts: Set<string>;
+}
+
 interface NewReport {
   merged: string;
-  doc: number;
+  reporter: Reporter;
 }
 
 interface DocDates {
@@ -607,7 +619,8 @@ export class ReconcileTables {
       if (fact.terms !== undefined) this.writeTerms(fact.id, fact.terms, fact);
     }
     const joined: NewReport[] = [];
-    for (const member of update.members) this.addMember(member.merged, member.fact, recount, joined);
+    const reporters = new Map<string, Reporter | null>();
+    for (const member of update.members) this.addMember(member.merged, member.fact, { recount, joined, reporters });
     for (const report of joined) if (!recount.has(report.merged)) this.countReport(report);
     this.recountFacts(recount);
     const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
@@ -725,29 +738,47 @@ export class ReconcileTables {
     for (const key of new Set(bandKeys)) insertBand.run(BigInt(key), seq);
   }
 
+  /** A document reporting into merged facts, read once per update: most updates attach a dozen reports of one document. */
+  private reporterOf(documentId: string, reporters: Map<string, Reporter | null>): Reporter | null {
+    if (!reporters.has(documentId)) {
+      const row = this.sql
+        .get(`SELECT d.seq, d.published, d.ingested_at, r.source_group, EXISTS (SELECT 1 FROM merged_members m WHERE m.doc = d.seq) AS has_members
+              FROM documents d LEFT JOIN doc_reconcile r ON r.doc = d.seq WHERE d.id = ?`)
+        .get(documentId) as { seq: number; published: string | null; ingested_at: string; source_group: string | null; has_members: number } | undefined;
+      reporters.set(
+        documentId,
+        row ? { seq: row.seq, published: row.published, ingestedAt: row.ingested_at, sourceGroup: row.source_group, hadMembers: row.has_members === 1, joinedFacts: new Set() } : null,
+      );
+    }
+    return reporters.get(documentId) ?? null;
+  }
+
   /**
    * Attaches one report to a merged fact. A report that was in a fact before (moved, or written again)
    * sends both facts to be recounted; a document's first report in a fact is kept in `joined` to be counted.
    */
-  private addMember(merged: string, factId: string, recount: Set<string>, joined: NewReport[]): void {
+  private addMember(merged: string, factId: string, work: { recount: Set<string>; joined: NewReport[]; reporters: Map<string, Reporter | null> }): void {
     const parsed = parseStoredFactId(factId);
     if (!parsed || !(mergedKinds as readonly string[]).includes(parsed.kind)) throw new Error(`reconcile: ${factId} is not a mergeable fact id`);
-    const seq = this.seqOf(parsed.documentId);
-    if (seq === null) throw new Error(`reconcile: no stored document for ${factId}`);
-    const previous = this.sql
-      .get('SELECT merged FROM merged_members WHERE kind = ? AND doc = ? AND ordinal = ?')
-      .get(parsed.kind, seq, parsed.ordinal) as { merged: string } | undefined;
+    const reporter = this.reporterOf(parsed.documentId, work.reporters);
+    if (reporter === null) throw new Error(`reconcile: no stored document for ${factId}`);
+    // A document reconciled for the first time has no members yet: what it reported is all in `joinedFacts`.
+    const previous = reporter.hadMembers
+      ? (this.sql.get('SELECT merged FROM merged_members WHERE kind = ? AND doc = ? AND ordinal = ?').get(parsed.kind, reporter.seq, parsed.ordinal) as { merged: string } | undefined)
+      : undefined;
     if (previous) {
-      recount.add(previous.merged);
-      recount.add(merged);
+      work.recount.add(previous.merged);
+      work.recount.add(merged);
     } else {
       // The unary plus reads the document's few members, not the fact's many.
-      const reported = this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? AND +merged = ?').get(seq, merged);
-      if (!reported) joined.push({ merged, doc: seq });
+      const reported =
+        reporter.joinedFacts.has(merged) || (reporter.hadMembers && this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? AND +merged = ?').get(reporter.seq, merged) !== undefined);
+      if (!reported) work.joined.push({ merged, reporter });
     }
+    reporter.joinedFacts.add(merged);
     this.sql
-      .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal, published) VALUES (?, ?, ?, ?, (SELECT published FROM documents WHERE seq = ?))')
-      .run(merged, parsed.kind, seq, parsed.ordinal, seq);
+      .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal, published) VALUES (?, ?, ?, ?, ?)')
+      .run(merged, parsed.kind, reporter.seq, parsed.ordinal, reporter.published);
   }
 
   /**
@@ -755,11 +786,9 @@ export class ReconcileTables {
    * not reconciled do not count). The indexed counts (sources, last seen) are written only when they change.
    */
   private countReport(report: NewReport): void {
-    const doc = this.sql
-      .get('SELECT d.published, d.ingested_at, r.source_group FROM documents d JOIN doc_reconcile r ON r.doc = d.seq WHERE d.seq = ?')
-      .get(report.doc) as { published: string | null; ingested_at: string; source_group: string } | undefined;
-    if (!doc) return;
-    const params = { id: report.merged, published: doc.published, ingested: doc.ingested_at };
+    const doc = report.reporter;
+    if (doc.sourceGroup === null) return;
+    const params = { id: report.merged, published: doc.published, ingested: doc.ingestedAt };
     this.sql
       .get(`UPDATE merged_facts SET document_count = document_count + 1,
               first_seen = CASE WHEN @published IS NULL THEN first_seen ELSE min(coalesce(first_seen, @published), @published) END,
@@ -769,7 +798,7 @@ export class ReconcileTables {
     if (doc.published !== null) {
       this.sql.get('UPDATE merged_facts SET last_seen = @published WHERE id = @id AND (last_seen IS NULL OR last_seen < @published)').run(params);
     }
-    const newGroup = this.sql.get('INSERT OR IGNORE INTO merged_fact_groups (merged, source_group) VALUES (?, ?)').run(report.merged, doc.source_group);
+    const newGroup = this.sql.get('INSERT OR IGNORE INTO merged_fact_groups (merged, source_group) VALUES (?, ?)').run(report.merged, doc.sourceGroup);
     if (newGroup.changes > 0) this.sql.get('UPDATE merged_facts SET source_count = source_count + 1 WHERE id = ?').run(report.merged);
   }
 
