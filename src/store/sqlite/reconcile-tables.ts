@@ -258,9 +258,13 @@ export class ReconcileTables {
     // phrase happened to give the minimum hashes) says little, and reading all of it would make the
     // cost per document grow with the corpus. Ranking by shared bands then happens on that bounded set.
     const perBand = keys.map(() => `SELECT doc FROM (SELECT doc FROM sketch_bands WHERE band_key = ? ORDER BY doc DESC LIMIT ${documentsPerBand})`).join(' UNION ALL ');
-    const hits = this.sql
-      .get(`SELECT doc, count(*) AS shared FROM (${perBand}) GROUP BY doc ORDER BY shared DESC, doc DESC LIMIT ?`)
-      .all(...keys.map((key) => BigInt(key)), options.limit ?? -1) as { doc: number; shared: number }[];
+    // Counted here rather than with GROUP BY: SQLite would sort the rows through a temporary index first.
+    const shared = new Map<number, number>();
+    for (const doc of this.sql.get(perBand).pluck().all(...keys.map((key) => BigInt(key))) as number[]) shared.set(doc, (shared.get(doc) ?? 0) + 1);
+    const hits = [...shared]
+      .map(([doc, count]) => ({ doc, shared: count }))
+      .sort((a, b) => b.shared - a.shared || b.doc - a.doc)
+      .slice(0, options.limit ?? shared.size);
     const candidates: SketchCandidate[] = [];
     for (const slice of chunks(hits)) {
       const rows = this.sql
