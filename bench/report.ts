@@ -86,7 +86,7 @@ export function formatReport(results: BenchResults, resultsPath: string): string
   const { machine } = results;
   const lines = [
     `Parley benchmark · ${results.mode} · seed ${results.seed} · ${results.date}${results.commit ? ` · commit ${results.commit.slice(0, 10)}` : ''}`,
-    `${machine.cpu} (${machine.cores} cores, ${number(machine.memoryGb, 1)} GB) · Node ${machine.node} · ${machine.platform} · load average ${number(machine.loadAverage.start, 1)} at start, ${number(machine.loadAverage.end, 1)} at end`,
+    `${machine.cpu} (${machine.cores} cores, ${number(machine.memoryGb, 1)} GB) · Node ${machine.node}${machine.nodeOptions ? ` (${machine.nodeOptions})` : ''} · ${machine.platform} · load average ${number(machine.loadAverage.start, 1)} at start, ${number(machine.loadAverage.end, 1)} at end`,
     `stages: ${results.stages.join(' → ')}`,
     'Rates are on the CPU time of the benchmark process (one thread does the work); wall-clock in brackets differs when other processes share the cores.',
     '',

@@ -104,7 +104,7 @@ export interface BenchResults {
   date: string;
   mode: 'quick' | 'full' | 'custom';
   seed: string;
-  machine: { cpu: string; cores: number; memoryGb: number; node: string; platform: string; loadAverage: { start: number; end: number } };
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; nodeOptions: string; platform: string; loadAverage: { start: number; end: number } };
   commit: string | null;
   stages: string[];
   sizes: PipelineResult[];

@@ -94,6 +94,7 @@ const results: BenchResults = {
     cores: cpus().length,
     memoryGb: totalmem() / 2 ** 30,
     node: process.version,
+    nodeOptions: process.env.NODE_OPTIONS ?? '',
     platform: `${platform()} ${release()}`,
     loadAverage: { start: loadAtStart, end: loadavg()[0] },
   },
