@@ -618,9 +618,9 @@ export class ReconcileTables {
     }
     const written = new Set<string>();
     for (const fact of update.facts) {
-      this.writeFact(fact);
+      const created = this.writeFact(fact);
       written.add(fact.id);
-      if (fact.terms !== undefined) this.writeTerms(fact.id, fact.terms, fact);
+      if (fact.terms !== undefined) this.writeTerms(fact.id, fact.terms, fact, { created });
     }
     const joined: NewReport[] = [];
     const reporters = new Map<string, Reporter | null>();
@@ -635,10 +635,13 @@ export class ReconcileTables {
   }
 
   /** Replaces a fact's lookup terms, writing only the rows that changed: a much reported fact keeps most of its terms from one report to the next. */
-  private writeTerms(id: string, terms: readonly string[], window: { windowStart: string | null; windowEnd: string | null }): void {
+  private writeTerms(id: string, terms: readonly string[], window: { windowStart: string | null; windowEnd: string | null }, options: { created: boolean }): void {
     const start = window.windowStart ?? '';
     const end = window.windowEnd ?? '';
-    const stored = this.sql.get('SELECT term, window_start, window_end FROM merged_fact_terms WHERE fact = ?').all(id) as { term: string; window_start: string; window_end: string }[];
+    // A fact created by this update has no terms yet.
+    const stored = options.created
+      ? []
+      : (this.sql.get('SELECT term, window_start, window_end FROM merged_fact_terms WHERE fact = ?').all(id) as { term: string; window_start: string; window_end: string }[]);
     const wanted = new Set(terms);
     const kept = new Set<string>();
     const drop = this.sql.get('DELETE FROM merged_fact_terms WHERE term = ? AND window_start = ? AND fact = ?');
@@ -651,21 +654,23 @@ export class ReconcileTables {
   }
 
   /**
-   * Writes a merged fact. A new report changes a fact's attributes and tallies, seldom its key, story or
-   * window: those are indexed, so they are written only when they changed, leaving the indexes alone.
+   * Writes a merged fact; true when it was not stored before. A new report changes a fact's attributes and
+   * tallies, seldom its key, story or window: those are indexed, so they are written only when they
+   * changed, leaving the indexes alone.
    */
-  private writeFact(fact: MergedFactRow): void {
+  private writeFact(fact: MergedFactRow): boolean {
     const params = this.factParams(fact);
     const inserted = this.sql
       .get(`INSERT INTO merged_facts (id, kind, story, key, window_start, window_end, fact_date, attributes, tallies)
             VALUES (@id, @kind, @story, @key, @windowStart, @windowEnd, @date, @attributes, @tallies) ON CONFLICT (id) DO NOTHING`)
       .run(params);
-    if (inserted.changes > 0) return;
+    if (inserted.changes > 0) return true;
     this.sql.get('UPDATE merged_facts SET attributes = @attributes, tallies = @tallies WHERE id = @id').run(params);
     this.sql
       .get(`UPDATE merged_facts SET story = @story, key = @key, window_start = @windowStart, window_end = @windowEnd, fact_date = @date
             WHERE id = @id AND (story IS NOT @story OR key IS NOT @key OR window_start IS NOT @windowStart OR window_end IS NOT @windowEnd OR fact_date IS NOT @date)`)
       .run(params);
+    return false;
   }
 
   private factParams(fact: MergedFactRow): Record<string, unknown> {
