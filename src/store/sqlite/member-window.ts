@@ -13,6 +13,94 @@ interface MemberKey {
   ordinal: number;
 }
 
+/** Where a member sorts in a window read earliest first: dated before undated, then by date, document (as stored) and place. */
+export interface MemberPosition extends MemberKey {
+  published: string | null;
+}
+
+function sortsAfter(a: MemberPosition, b: MemberPosition): boolean {
+  if (a.published !== b.published) {
+    if (a.published === null) return true;
+    if (b.published === null) return false;
+    return a.published > b.published;
+  }
+  return a.doc > b.doc || (a.doc === b.doc && a.ordinal > b.ordinal);
+}
+
+interface CachedWindow {
+  members: MemberReport[];
+  /** Members the window read (a member whose details are missing counts without being listed). */
+  read: number;
+  last: MemberPosition | null;
+  perFact: number;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Member windows read during one ingest batch, kept until a write could change them. Reconcile reads the
+ * first reports of a much reported fact for every new report of it; a new report changes that window
+ * only when it sorts among those first reports, so most reads of a busy fact come from here. The store
+ * tells the cache about every member a reconcile adds or moves, and empties it for anything rarer.
+ */
+export class MemberWindowCache {
+  private readonly windows = new Map<string, Map<string, CachedWindow>>();
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get(fact: string, key: string): CachedWindow | undefined {
+    return this.windows.get(fact)?.get(key);
+  }
+
+  set(fact: string, key: string, window: CachedWindow): void {
+    if (this.size >= this.limit) this.clear();
+    let byKey = this.windows.get(fact);
+    if (!byKey) this.windows.set(fact, (byKey = new Map()));
+    if (!byKey.has(key)) this.size += 1;
+    byKey.set(key, window);
+  }
+
+  /** A report joined `fact` at `position`: the windows it falls into are dropped. */
+  memberJoined(fact: string, position: MemberPosition): void {
+    const byKey = this.windows.get(fact);
+    if (!byKey) return;
+    for (const [key, window] of byKey) {
+      if (!joinsWindow(window, position)) continue;
+      byKey.delete(key);
+      this.size -= 1;
+    }
+  }
+
+  /** Every window of `fact` is dropped (a report left it). */
+  forget(fact: string): void {
+    this.size -= this.windows.get(fact)?.size ?? 0;
+    this.windows.delete(fact);
+  }
+
+  clear(): void {
+    this.windows.clear();
+    this.size = 0;
+  }
+}
+
+function freezeMember(member: MemberReport): void {
+  for (const value of Object.values(member.fact)) if (typeof value === 'object' && value !== null) Object.freeze(value);
+  Object.freeze(member.fact);
+  Object.freeze(member.document);
+  Object.freeze(member);
+}
+
+function joinsWindow(window: CachedWindow, position: MemberPosition): boolean {
+  if (window.from !== undefined || window.to !== undefined) {
+    // A window bounded by dates holds only dated reports in its range.
+    if (position.published === null) return false;
+    if (window.from !== undefined && position.published < window.from) return false;
+    if (window.to !== undefined && position.published > window.to) return false;
+  }
+  return window.read < window.perFact || window.last === null || !sortsAfter(position, window.last);
+}
+
 type MemberDetailRow = Omit<MemberDbRow, 'merged' | 'ordinal'>;
 
 /**
@@ -27,17 +115,18 @@ export function listMemberWindow<K extends MergedKind>(
   kind: K,
   ids: readonly string[],
   options: MemberOptions & { perFact: number },
+  cache: MemberWindowCache | null = null,
 ): Map<string, MemberReport<K>[]> {
   const { table, read } = factTables[kind];
   const range = [...(options.from !== undefined ? ['AND published >= ?'] : []), ...(options.to !== undefined ? ['AND published <= ?'] : [])].join(' ');
   const rangeParams = [...(options.from !== undefined ? [options.from] : []), ...(options.to !== undefined ? [options.to] : [])];
   const order = options.latestFirst ? 'published DESC, doc DESC, ordinal' : 'published, doc, ordinal';
-  const dated = sql.get(`SELECT doc, ordinal FROM merged_members
+  const dated = sql.get(`SELECT doc, ordinal, published FROM merged_members
     WHERE merged = ? AND published IS NOT NULL AND +kind = ? ${range} ORDER BY ${order} LIMIT ?`);
   // A date bound leaves undated reports out, as `published >= ?` does for a null date.
   const undated = range
     ? null
-    : sql.get(`SELECT doc, ordinal FROM merged_members WHERE merged = ? AND published IS NULL AND +kind = ?
+    : sql.get(`SELECT doc, ordinal, published FROM merged_members WHERE merged = ? AND published IS NULL AND +kind = ?
         ORDER BY doc ${options.latestFirst ? 'DESC' : ''}, ordinal LIMIT ?`);
   const detail = sql.get(`SELECT f.*, d.id AS document_id, d.published, d.source, d.file, d.url, d.title, d.ingested_at,
       r.source_group, r.story AS doc_story
@@ -46,11 +135,18 @@ export function listMemberWindow<K extends MergedKind>(
 
   const byFact = new Map<string, MemberReport<K>[]>();
   if (options.perFact <= 0) return byFact;
+  // Only earliest-first windows are kept: they are what reconcile reads over and over.
+  const cacheKey = cache && !options.latestFirst ? `${kind}|${options.perFact}|${options.from ?? ''}|${options.to ?? ''}` : null;
   for (let start = 0; start < ids.length; start += factSlice) {
     const slice = [...new Set(ids.slice(start, start + factSlice))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const id of slice) {
-      const keys = dated.all(id, kind, ...rangeParams, options.perFact) as MemberKey[];
-      if (undated && keys.length < options.perFact) keys.push(...(undated.all(id, kind, options.perFact - keys.length) as MemberKey[]));
+      const cached = cacheKey === null ? undefined : cache?.get(id, cacheKey);
+      if (cached) {
+        if (cached.members.length > 0) byFact.set(id, [...cached.members] as MemberReport<K>[]);
+        continue;
+      }
+      const keys = dated.all(id, kind, ...rangeParams, options.perFact) as MemberPosition[];
+      if (undated && keys.length < options.perFact) keys.push(...(undated.all(id, kind, options.perFact - keys.length) as MemberPosition[]));
       const members: MemberReport<K>[] = [];
       for (const key of keys) {
         const row = detail.get(key.doc, key.ordinal) as (MemberDetailRow & Record<string, unknown>) | undefined;
@@ -70,7 +166,12 @@ export function listMemberWindow<K extends MergedKind>(
           document,
         });
       }
-      if (members.length > 0) byFact.set(id, members);
+      if (members.length > 0) byFact.set(id, [...members]);
+      if (cacheKey !== null) {
+        // Later reads in the batch hand out the same reports: frozen, so that a caller changing one fails loudly.
+        for (const member of members) freezeMember(member);
+        cache?.set(id, cacheKey, { members, read: keys.length, last: keys.at(-1) ?? null, perFact: options.perFact, from: options.from, to: options.to });
+      }
     }
   }
   return byFact;

@@ -24,6 +24,7 @@ import type {
 } from '../store.ts';
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
+import type { MemberPosition } from './member-window.ts';
 import type { StatementCache } from './statement-cache.ts';
 
 // SQLite accepts many more bound parameters, but lists this long are better sent in slices.
@@ -104,6 +105,12 @@ interface Reporter {
   /** Whether it had members before this update; `joinedFacts` are the facts this update put it in. */
   hadMembers: boolean;
   joinedFacts: Set<string>;
+}
+
+/** What an update did to merged facts' members, for the member window cache: reports joined, or something rarer (`reset`). */
+export interface MemberChanges {
+  joined: { merged: string; position: MemberPosition }[];
+  reset: boolean;
 }
 
 interface NewReport {
@@ -603,7 +610,8 @@ export class ReconcileTables {
    * report leaving a fact (a superseded version, a report moved, a source group changed) recounts
    * the facts it leaves from their members.
    */
-  apply(update: ReconcileUpdate): void {
+  apply(update: ReconcileUpdate): MemberChanges {
+    const changes: MemberChanges = { joined: [], reset: update.detach === true };
     const seq = this.seqOf(update.documentId);
     if (seq === null) throw new Error(`reconcile: no stored document ${update.documentId}`);
     const recount = new Set<string>();
@@ -613,7 +621,7 @@ export class ReconcileTables {
     if (update.detach) {
       this.detach(seq, recount);
     } else {
-      this.assignDocument(seq, update, recount);
+      if (this.assignDocument(seq, update, recount)) changes.reset = true;
       this.writeSketch(seq, update);
     }
     const written = new Set<string>();
@@ -624,7 +632,7 @@ export class ReconcileTables {
     }
     const joined: NewReport[] = [];
     const reporters = new Map<string, Reporter | null>();
-    for (const member of update.members) this.addMember(member.merged, member.fact, { recount, joined, reporters });
+    for (const member of update.members) this.addMember(member.merged, member.fact, { recount, joined, reporters, changes });
     for (const report of joined) if (!recount.has(report.merged)) this.countReport(report);
     this.recountFacts(recount);
     const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
@@ -632,6 +640,7 @@ export class ReconcileTables {
     for (const contradiction of update.contradictions) this.writeContradiction(contradiction);
     const resolve = this.sql.get('DELETE FROM contradictions WHERE subject = ?');
     for (const subject of update.resolved) resolve.run(subject);
+    return changes;
   }
 
   /** Replaces a fact's lookup terms, writing only the rows that changed: a much reported fact keeps most of its terms from one report to the next. */
@@ -715,8 +724,13 @@ export class ReconcileTables {
       });
   }
 
-  private assignDocument(seq: number, update: ReconcileUpdate, recount: Set<string>): void {
+  /**
+   * Writes where the document goes; true when that changes how its existing reports are listed: it had
+   * been reconciled before, or reports of it were attached before it was reconciled.
+   */
+  private assignDocument(seq: number, update: ReconcileUpdate, recount: Set<string>): boolean {
     const previous = this.sql.get('SELECT story, source_group FROM doc_reconcile WHERE doc = ?').get(seq) as { story: string | null; source_group: string } | undefined;
+    const listedAnew = previous !== undefined || this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? LIMIT 1').get(seq) !== undefined;
     // The facts the document already reports count it under its old group: they are recounted under the new one.
     if (previous && previous.source_group !== update.sourceGroup) for (const id of this.factsOf(seq)) recount.add(id);
     if (previous?.story) this.sql.get('UPDATE stories SET document_count = max(document_count - 1, 0) WHERE id = ?').run(previous.story);
@@ -724,7 +738,7 @@ export class ReconcileTables {
       .get(`INSERT INTO doc_reconcile (doc, source_group, story, reconciled_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (doc) DO UPDATE SET source_group = excluded.source_group, story = excluded.story, reconciled_at = excluded.reconciled_at`)
       .run(seq, update.sourceGroup, update.story, new Date().toISOString());
-    if (update.story === null) return;
+    if (update.story === null) return listedAnew;
     const { published } = this.sql.get('SELECT published FROM documents WHERE seq = ?').get(seq) as { published: string | null };
     this.sql
       .get(`UPDATE stories SET document_count = document_count + 1,
@@ -732,6 +746,7 @@ export class ReconcileTables {
               last_seen = CASE WHEN ? IS NULL THEN last_seen ELSE max(coalesce(last_seen, ?), ?) END
             WHERE id = ?`)
       .run(published, published, published, published, published, published, update.story);
+    return listedAnew;
   }
 
   private writeSketch(seq: number, update: ReconcileUpdate): void {
@@ -766,7 +781,11 @@ export class ReconcileTables {
    * Attaches one report to a merged fact. A report that was in a fact before (moved, or written again)
    * sends both facts to be recounted; a document's first report in a fact is kept in `joined` to be counted.
    */
-  private addMember(merged: string, factId: string, work: { recount: Set<string>; joined: NewReport[]; reporters: Map<string, Reporter | null> }): void {
+  private addMember(
+    merged: string,
+    factId: string,
+    work: { recount: Set<string>; joined: NewReport[]; reporters: Map<string, Reporter | null>; changes: MemberChanges },
+  ): void {
     const parsed = parseStoredFactId(factId);
     if (!parsed || !(mergedKinds as readonly string[]).includes(parsed.kind)) throw new Error(`reconcile: ${factId} is not a mergeable fact id`);
     const reporter = this.reporterOf(parsed.documentId, work.reporters);
@@ -785,6 +804,9 @@ export class ReconcileTables {
       if (!reported) work.joined.push({ merged, reporter });
     }
     reporter.joinedFacts.add(merged);
+    // A document reconciled again can move or rewrite its reports: rare, and simplest to forget everything read.
+    if (reporter.hadMembers) work.changes.reset = true;
+    work.changes.joined.push({ merged, position: { published: reporter.published, doc: reporter.seq, ordinal: parsed.ordinal } });
     this.sql
       .get('INSERT OR REPLACE INTO merged_members (merged, kind, doc, ordinal, published) VALUES (?, ?, ?, ?, ?)')
       .run(merged, parsed.kind, reporter.seq, parsed.ordinal, reporter.published);
@@ -874,7 +896,7 @@ export class ReconcileTables {
   }
 
   /** Runs `fn` in one immediate transaction. */
-  transaction(fn: () => void): void {
-    this.db.transaction(fn).immediate();
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
   }
 }

@@ -44,7 +44,7 @@ import { toFtsMatch } from './fts-query.ts';
 import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
 import { summaryColumns, summaryFrom, toEntityRow, toSummary, type BodyRow, type StoredEntityRow, type SummaryRow } from './rows.ts';
-import { listMemberWindow } from './member-window.ts';
+import { listMemberWindow, MemberWindowCache } from './member-window.ts';
 import { ReconcileTables } from './reconcile-tables.ts';
 import { StatementCache } from './statement-cache.ts';
 
@@ -63,6 +63,8 @@ const highlightClose = '\uE001';
 const defaultMark = { open: '**', close: '**' };
 const defaultSearchLimit = 20;
 const snippetTokens = 32;
+// Member windows kept in one ingest batch: about twenty reports each, so some tens of megabytes at most.
+const memberWindowLimit = 2000;
 
 interface SearchRow {
   ordinal: number;
@@ -171,6 +173,8 @@ export class SqliteStore implements Store {
   private readonly putOne: Database.Transaction<(doc: Doc) => PutResult>;
   private readonly putBatch: Database.Transaction<(docs: readonly Doc[]) => BatchPutResult[]>;
   private readonly reconcile: ReconcileTables;
+  /** Member windows read in the running batch (see inBatch), or null outside one. */
+  private memberWindows: MemberWindowCache | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -506,7 +510,7 @@ export class SqliteStore implements Store {
   async listMembers<K extends MergedKind>(kind: K, ids: readonly string[], options: MemberOptions = {}): Promise<Map<string, MemberReport<K>[]>> {
     this.assertOpen();
     // A bounded listing reads each fact's first members by index; the full listing reads them all in one query.
-    if (options.perFact !== undefined) return listMemberWindow(this.sql, kind, ids, { ...options, perFact: options.perFact });
+    if (options.perFact !== undefined) return listMemberWindow(this.sql, kind, ids, { ...options, perFact: options.perFact }, this.memberWindows);
     return this.reconcile.listMembers(kind, ids, options);
   }
 
@@ -532,7 +536,9 @@ export class SqliteStore implements Store {
 
   async applyReconcile(update: ReconcileUpdate): Promise<void> {
     this.assertOpen();
-    this.reconcile.transaction(() => this.reconcile.apply(update));
+    const changes = this.reconcile.transaction(() => this.reconcile.apply(update));
+    if (changes.reset) this.memberWindows?.clear();
+    else for (const { merged, position } of changes.joined) this.memberWindows?.memberJoined(merged, position);
   }
 
   async inBatch<T>(work: () => Promise<T>): Promise<T> {
@@ -541,9 +547,12 @@ export class SqliteStore implements Store {
     // Inside an open transaction better-sqlite3 runs each document's and each reconcile's transaction as a
     // savepoint, so one failing write still rolls back alone while the commit is shared.
     this.db.exec('BEGIN IMMEDIATE');
+    // While the batch holds the write lock only this connection writes, so member windows can be kept.
+    this.memberWindows = new MemberWindowCache(memberWindowLimit);
     try {
       return await work();
     } finally {
+      this.memberWindows = null;
       // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
       if (this.db.inTransaction) this.commitBatch();
     }
