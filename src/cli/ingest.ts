@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { readInputs, listInputFiles } from '../ingest/index.ts';
 import { openStore } from '../store/open.ts';
-import { ingestDocument, ingestInBatches } from '../reconcile/ingest-document.ts';
+import { ingestBatchLimits, ingestDocument, ingestInBatches } from '../reconcile/ingest-document.ts';
 import type { PutStatus } from '../store/store.ts';
 import { InputError } from '../doc/errors.ts';
 import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, toIngestOptions, type ReadOptionValues } from './workspace.ts';
@@ -30,7 +30,9 @@ export function registerIngest(program: Command): void {
     `
 Re-ingesting an unchanged article changes nothing; a changed article at the same URL
 (or file name) is stored as a new version. A failed input is named on stderr and the
-rest of the batch goes on; the exit code is then 1.`,
+rest of the batch goes on; the exit code is then 1. Work is committed every
+${ingestBatchLimits.documents} articles or ${ingestBatchLimits.milliseconds / 1000} s: an interrupted run keeps all but its last batch,
+and running it again finishes the rest.`,
   );
   command.action(async (inputs: string[], values: IngestOptionValues) => {
     const kb = loadWorkspaceKnowledge(values.config);
