@@ -16,27 +16,55 @@ import { reconcileDocument } from './index.ts';
 export const ingestBatchLimits = { documents: 200, milliseconds: 1000 };
 
 /**
+ * An input not read within this time ends the batch before it is waited for: a batch holds the store's
+ * write lock, and a slow read (a URL, a pipe) should not keep other writers out or hide finished work.
+ */
+const slowReadMs = 50;
+const slowRead = Symbol('slow read');
+
+function readWithin<V>(read: Promise<V>, ms: number): Promise<V | typeof slowRead> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof slowRead>((resolve) => {
+    timer = setTimeout(() => resolve(slowRead), ms);
+  });
+  return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Hands every item of `source` to `handle`, committing to `store` in batches of at most
- * `limits.documents` items or `limits.milliseconds` (whichever comes first).
+ * `limits.documents` items or `limits.milliseconds` (whichever comes first). Items are read inside a
+ * batch only while they come quickly; a slow one is waited for after committing what came before.
  */
 export async function ingestInBatches<T>(store: Store, source: AsyncIterable<T>, handle: (item: T) => Promise<void>, limits = ingestBatchLimits): Promise<void> {
   const items = source[Symbol.asyncIterator]();
   let finished = false;
+  let waiting: Promise<IteratorResult<T>> | null = null;
   try {
-    while (!finished) {
+    for (;;) {
+      const first = await (waiting ?? items.next());
+      waiting = null;
+      if (first.done) {
+        finished = true;
+        return;
+      }
       await store.inBatch(async () => {
         const started = performance.now();
-        // Every batch takes at least one item, so that tiny limits still make progress.
-        for (let count = 1; ; count += 1) {
-          const next = await items.next();
+        await handle(first.value);
+        for (let count = 1; count < limits.documents && performance.now() - started < limits.milliseconds; count += 1) {
+          const read = items.next();
+          const next = await readWithin(read, slowReadMs);
+          if (next === slowRead) {
+            waiting = read;
+            return;
+          }
           if (next.done) {
             finished = true;
             return;
           }
           await handle(next.value);
-          if (count >= limits.documents || performance.now() - started >= limits.milliseconds) return;
         }
       });
+      if (finished) return;
     }
   } finally {
     if (!finished) await items.return?.();

@@ -121,6 +121,43 @@ describe('ingestInBatches', () => {
     }
   });
 
+  it('commits before waiting for an input that is slow to read, and starts the next batch with it', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore(path);
+    const reader = await openSqliteStore(path);
+    const docs = [1, 2, 3, 4].map(dispatch);
+    const seenWhileReading: number[] = [];
+    // The third input takes a while to arrive, as a fetched page can.
+    async function* slowThird(): AsyncGenerator<Doc> {
+      for (const [index, doc] of docs.entries()) {
+        if (index === 2) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          seenWhileReading.push((await reader.listDocuments()).length);
+        }
+        yield doc;
+      }
+    }
+    const { store: counted, batches } = countingBatches(store);
+    const batchOfItem: number[] = [];
+    try {
+      await ingestInBatches(
+        counted,
+        slowThird(),
+        async (doc) => {
+          batchOfItem.push(batches());
+          await counted.putDocument(doc);
+        },
+        { documents: 100, milliseconds: 1e9 },
+      );
+      assert.deepEqual(seenWhileReading, [2], 'the first two were committed before the slow read was waited for');
+      assert.deepEqual(batchOfItem, [1, 1, 2, 2]);
+      assert.deepEqual(await storedIds(reader), docs.map((doc) => doc.id).sort());
+    } finally {
+      await reader.close();
+      await store.close();
+    }
+  });
+
   it('ends a batch on the time limit: with no time at all, one item per batch', async () => {
     const store = await openSqliteStore(':memory:');
     const docs = [1, 2, 3].map(dispatch);
