@@ -41,7 +41,7 @@ interface CachedWindow {
  * Member windows read during one ingest batch, kept until a write could change them. Reconcile reads the
  * first reports of a much reported fact for every new report of it; a new report changes that window
  * only when it sorts among those first reports, so most reads of a busy fact come from here. The store
- * tells the cache about every member a reconcile adds or moves, and empties it for anything rarer.
+ * tells the cache about every member a reconcile adds, and empties it for anything rarer.
  */
 export class MemberWindowCache {
   private readonly windows = new Map<string, Map<string, CachedWindow>>();
@@ -70,12 +70,6 @@ export class MemberWindowCache {
       byKey.delete(key);
       this.size -= 1;
     }
-  }
-
-  /** Every window of `fact` is dropped (a report left it). */
-  forget(fact: string): void {
-    this.size -= this.windows.get(fact)?.size ?? 0;
-    this.windows.delete(fact);
   }
 
   clear(): void {
