@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
+import type { SqlStatementTime } from './sql-profile.ts';
 
 interface ProfileNode {
   id: number;
@@ -41,4 +42,19 @@ export function summarizeProfile(path: string, options: { top?: number } = {}): 
     .sort((a, b) => b[1] - a[1])
     .slice(0, options.top ?? 20)
     .map(([key, ms]) => `  ${((100 * ms) / totalMs).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms  ${key}`);
+}
+
+/** One line per SQL statement timed by sql-profile.ts, most time first: milliseconds, calls, time per call, rows read, the SQL. */
+export function summarizeSqlProfile(path: string, options: { top?: number } = {}): string[] {
+  const statements = JSON.parse(readFileSync(path, 'utf8')) as SqlStatementTime[];
+  const totalMs = statements.reduce((sum, statement) => sum + statement.ms, 0);
+  return [
+    `  ${totalMs.toFixed(0)} ms in ${statements.reduce((sum, statement) => sum + statement.calls, 0)} statement runs`,
+    ...statements
+      .slice(0, options.top ?? 20)
+      .map(
+        (statement) =>
+          `  ${statement.ms.toFixed(0).padStart(7)} ms ${String(statement.calls).padStart(9)} × ${((statement.ms * 1000) / statement.calls).toFixed(1).padStart(7)} µs ${String(statement.rows).padStart(9)} rows  ${statement.sql.slice(0, 120)}`,
+      ),
+  ];
 }

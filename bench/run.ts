@@ -4,10 +4,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatReport, judgeTargets, scalingOf } from './report.ts';
-import { summarizeProfile } from './profile-summary.ts';
+import { summarizeProfile, summarizeSqlProfile } from './profile-summary.ts';
 import { stageNames } from './timed-extraction.ts';
 import type { BaselineResult, BenchResults, PipelineResult } from './results.ts';
 
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     'baseline-warmup': { type: 'string', default: '2000' },
     'no-baselines': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    'sql-profile': { type: 'boolean', default: false },
     'time-limit': { type: 'string', default: '900' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -27,11 +28,12 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stdout.write(`usage: npm run bench -- [--quick] [--sizes 1000,10000] [--seed S] [--baseline-articles N] [--baseline-warmup N] [--no-baselines] [--cpu-prof] [--time-limit S] [--out FILE]
+  process.stdout.write(`usage: npm run bench -- [--quick] [--sizes 1000,10000] [--seed S] [--baseline-articles N] [--baseline-warmup N] [--no-baselines] [--cpu-prof] [--sql-profile] [--time-limit S] [--out FILE]
   --quick         1,000 articles only (about a minute)
   --sizes         corpus sizes to run (default 1000,10000,100000)
   --baseline-warmup  articles each library reads before the side-by-side timing (default 2000; 500 shows Parley still being compiled)
   --cpu-prof      profile each size's process (node --cpu-prof) and print its hottest functions
+  --sql-profile   time every SQLite statement in each size's process and print the costliest (adds overhead)
   --time-limit    seconds one size may stream before it stops and reports where it got to (default 900)
 `);
   process.exit(0);
@@ -43,13 +45,19 @@ const sizes = (values.quick ? '1000' : (values.sizes ?? '1000,10000,100000')).sp
 if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--sizes: expected whole numbers, got ${values.sizes}`);
 const mode: BenchResults['mode'] = values.quick ? 'quick' : values.sizes ? 'custom' : 'full';
 const profileDir = values['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'parley-bench-profiles-')) : null;
+const sqlProfileDir = values['sql-profile'] ? mkdtempSync(join(tmpdir(), 'parley-bench-sql-')) : null;
 
 /** Runs a measuring script in a child Node process and returns the JSON it prints. */
 function runChild<T>(script: string, args: string[], profileName: string): Promise<T> {
   const nodeArgs = ['--import', 'tsx'];
   if (profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}.cpuprofile`);
+  const env = { ...process.env };
+  if (sqlProfileDir) {
+    nodeArgs.push('--import', pathToFileURL(join(benchDir, 'sql-profile.ts')).href);
+    env.PARLEY_SQL_PROFILE = join(sqlProfileDir, `${profileName}.json`);
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, join(benchDir, script), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, join(benchDir, script), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', reject);
@@ -116,5 +124,10 @@ if (profileDir) {
     lines.push('', `hottest functions in ${name} (self time):`, ...summarizeProfile(join(profileDir, name), { top: 20 }));
   }
   lines.push('', `profiles: ${profileDir} (open in Chrome DevTools › Performance)`);
+}
+if (sqlProfileDir) {
+  for (const name of readdirSync(sqlProfileDir).filter((file) => file.endsWith('.json')).sort()) {
+    lines.push('', `costliest SQL statements in ${name} (timing adds overhead to every statement):`, ...summarizeSqlProfile(join(sqlProfileDir, name), { top: 20 }));
+  }
 }
 process.stdout.write(`${lines.join('\n')}\n`);
