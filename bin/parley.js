@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env node
 // The installed `parley` command: registers tsx so the TypeScript sources run as they are.
 import { register } from 'tsx/esm/api';
 
