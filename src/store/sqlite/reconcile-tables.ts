@@ -614,6 +614,8 @@ export class ReconcileTables {
     const changes: MemberChanges = { joined: [], reset: update.detach === true };
     const seq = this.seqOf(update.documentId);
     if (seq === null) throw new Error(`reconcile: no stored document ${update.documentId}`);
+    // Whether a document had reports in merged facts before this update: read once, before any is added.
+    const hadMembersBefore = new Map([[seq, this.hasMembers(seq)]]);
     const recount = new Set<string>();
     for (const story of update.stories) this.writeStory(story);
     const addFeature = this.sql.get('INSERT OR IGNORE INTO story_features (feature, story) VALUES (?, ?)');
@@ -621,7 +623,7 @@ export class ReconcileTables {
     if (update.detach) {
       this.detach(seq, recount);
     } else {
-      if (this.assignDocument(seq, update, recount)) changes.reset = true;
+      if (this.assignDocument(seq, update, recount, { hadMembers: hadMembersBefore.get(seq) ?? false })) changes.reset = true;
       this.writeSketch(seq, update);
     }
     const written = new Set<string>();
@@ -632,7 +634,7 @@ export class ReconcileTables {
     }
     const joined: NewReport[] = [];
     const reporters = new Map<string, Reporter | null>();
-    for (const member of update.members) this.addMember(member.merged, member.fact, { recount, joined, reporters, changes });
+    for (const member of update.members) this.addMember(member.merged, member.fact, { recount, joined, reporters, hadMembersBefore, changes });
     for (const report of joined) if (!recount.has(report.merged)) this.countReport(report);
     this.recountFacts(recount);
     const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
@@ -728,9 +730,9 @@ export class ReconcileTables {
    * Writes where the document goes; true when that changes how its existing reports are listed: it had
    * been reconciled before, or reports of it were attached before it was reconciled.
    */
-  private assignDocument(seq: number, update: ReconcileUpdate, recount: Set<string>): boolean {
+  private assignDocument(seq: number, update: ReconcileUpdate, recount: Set<string>, before: { hadMembers: boolean }): boolean {
     const previous = this.sql.get('SELECT story, source_group FROM doc_reconcile WHERE doc = ?').get(seq) as { story: string | null; source_group: string } | undefined;
-    const listedAnew = previous !== undefined || this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? LIMIT 1').get(seq) !== undefined;
+    const listedAnew = previous !== undefined || before.hadMembers;
     // The facts the document already reports count it under its old group: they are recounted under the new one.
     if (previous && previous.source_group !== update.sourceGroup) for (const id of this.factsOf(seq)) recount.add(id);
     if (previous?.story) this.sql.get('UPDATE stories SET document_count = max(document_count - 1, 0) WHERE id = ?').run(previous.story);
@@ -763,18 +765,24 @@ export class ReconcileTables {
   }
 
   /** A document reporting into merged facts, read once per update: most updates attach a dozen reports of one document. */
-  private reporterOf(documentId: string, reporters: Map<string, Reporter | null>): Reporter | null {
+  private reporterOf(documentId: string, reporters: Map<string, Reporter | null>, hadMembersBefore: Map<number, boolean>): Reporter | null {
     if (!reporters.has(documentId)) {
       const row = this.sql
-        .get(`SELECT d.seq, d.published, d.ingested_at, r.source_group, EXISTS (SELECT 1 FROM merged_members m WHERE m.doc = d.seq) AS has_members
-              FROM documents d LEFT JOIN doc_reconcile r ON r.doc = d.seq WHERE d.id = ?`)
-        .get(documentId) as { seq: number; published: string | null; ingested_at: string; source_group: string | null; has_members: number } | undefined;
+        .get('SELECT d.seq, d.published, d.ingested_at, r.source_group FROM documents d LEFT JOIN doc_reconcile r ON r.doc = d.seq WHERE d.id = ?')
+        .get(documentId) as { seq: number; published: string | null; ingested_at: string; source_group: string | null } | undefined;
+      if (row && !hadMembersBefore.has(row.seq)) hadMembersBefore.set(row.seq, this.hasMembers(row.seq));
       reporters.set(
         documentId,
-        row ? { seq: row.seq, published: row.published, ingestedAt: row.ingested_at, sourceGroup: row.source_group, hadMembers: row.has_members === 1, joinedFacts: new Set() } : null,
+        row
+          ? { seq: row.seq, published: row.published, ingestedAt: row.ingested_at, sourceGroup: row.source_group, hadMembers: hadMembersBefore.get(row.seq) ?? false, joinedFacts: new Set() }
+          : null,
       );
     }
     return reporters.get(documentId) ?? null;
+  }
+
+  private hasMembers(seq: number): boolean {
+    return this.sql.get('SELECT 1 FROM merged_members WHERE doc = ? LIMIT 1').get(seq) !== undefined;
   }
 
   /**
@@ -784,11 +792,11 @@ export class ReconcileTables {
   private addMember(
     merged: string,
     factId: string,
-    work: { recount: Set<string>; joined: NewReport[]; reporters: Map<string, Reporter | null>; changes: MemberChanges },
+    work: { recount: Set<string>; joined: NewReport[]; reporters: Map<string, Reporter | null>; hadMembersBefore: Map<number, boolean>; changes: MemberChanges },
   ): void {
     const parsed = parseStoredFactId(factId);
     if (!parsed || !(mergedKinds as readonly string[]).includes(parsed.kind)) throw new Error(`reconcile: ${factId} is not a mergeable fact id`);
-    const reporter = this.reporterOf(parsed.documentId, work.reporters);
+    const reporter = this.reporterOf(parsed.documentId, work.reporters, work.hadMembersBefore);
     if (reporter === null) throw new Error(`reconcile: no stored document for ${factId}`);
     // A document reconciled for the first time has no members yet: what it reported is all in `joinedFacts`.
     const previous = reporter.hadMembers
