@@ -46,10 +46,11 @@ function trackedSource(docs: readonly Doc[]): { source: AsyncIterable<Doc>; stat
 }
 
 /**
- * The store with its batches counted. A batch that handles nothing while items remain would repeat
+ * The store with its batches counted, and `put`: a handler that stores a document and notes in
+ * `batchOfItem` which batch it came in. A batch that handles nothing while items remain would repeat
  * forever, so after `maxBatches` the wrapper throws instead of hanging the test.
  */
-function countingBatches(store: Store, options: { maxBatches?: number } = {}): { store: Store; batches: () => number } {
+function countingBatches(store: Store, options: { maxBatches?: number } = {}): { store: Store; batches: () => number; batchOfItem: number[]; put: (doc: Doc) => Promise<void> } {
   const maxBatches = options.maxBatches ?? 100;
   let batches = 0;
   const counted = new Proxy(store, {
@@ -65,7 +66,12 @@ function countingBatches(store: Store, options: { maxBatches?: number } = {}): {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { store: counted, batches: () => batches };
+  const batchOfItem: number[] = [];
+  const put = async (doc: Doc): Promise<void> => {
+    batchOfItem.push(batches);
+    await counted.putDocument(doc);
+  };
+  return { store: counted, batches: () => batches, batchOfItem, put };
 }
 
 const storedIds = async (store: Store): Promise<string[]> => (await store.listDocuments()).map((summary) => summary.id).sort();
@@ -74,14 +80,12 @@ describe('ingestInBatches', () => {
   it('hands every item to `handle` in order, inside a batch, and stores them all', async () => {
     const store = await openSqliteStore(':memory:');
     const docs = [1, 2, 3, 4, 5].map(dispatch);
-    const { store: counted, batches } = countingBatches(store);
+    const { store: counted, batches, batchOfItem, put } = countingBatches(store);
     const handled: string[] = [];
-    const batchOfItem: number[] = [];
     try {
       await ingestInBatches(counted, trackedSource(docs).source, async (doc) => {
         handled.push(doc.id);
-        batchOfItem.push(batches());
-        await counted.putDocument(doc);
+        await put(doc);
       });
       assert.deepEqual(handled, docs.map((doc) => doc.id));
       assert.deepEqual(batchOfItem, [1, 1, 1, 1, 1], 'the default limits put five items in one batch');
@@ -97,17 +101,15 @@ describe('ingestInBatches', () => {
     const store = await openSqliteStore(path);
     const reader = await openSqliteStore(path);
     const docs = [1, 2, 3, 4, 5].map(dispatch);
-    const { store: counted, batches } = countingBatches(store);
-    const batchOfItem: number[] = [];
+    const { store: counted, batches, batchOfItem, put } = countingBatches(store);
     const seenByReader: number[] = [];
     try {
       await ingestInBatches(
         counted,
         trackedSource(docs).source,
         async (doc) => {
-          batchOfItem.push(batches());
           seenByReader.push((await reader.listDocuments()).length);
-          await counted.putDocument(doc);
+          await put(doc);
         },
         { documents: 2, milliseconds: 1e9 },
       );
@@ -137,16 +139,12 @@ describe('ingestInBatches', () => {
         yield doc;
       }
     }
-    const { store: counted, batches } = countingBatches(store);
-    const batchOfItem: number[] = [];
+    const { store: counted, batchOfItem, put } = countingBatches(store);
     try {
       await ingestInBatches(
         counted,
         slowThird(),
-        async (doc) => {
-          batchOfItem.push(batches());
-          await counted.putDocument(doc);
-        },
+        put,
         { documents: 100, milliseconds: 1e9 },
       );
       assert.deepEqual(seenWhileReading, [2], 'the first two were committed before the slow read was waited for');
@@ -161,16 +159,12 @@ describe('ingestInBatches', () => {
   it('ends a batch on the time limit: with no time at all, one item per batch', async () => {
     const store = await openSqliteStore(':memory:');
     const docs = [1, 2, 3].map(dispatch);
-    const { store: counted, batches } = countingBatches(store, { maxBatches: 20 });
-    const batchOfItem: number[] = [];
+    const { store: counted, batchOfItem, put } = countingBatches(store, { maxBatches: 20 });
     try {
       await ingestInBatches(
         counted,
         trackedSource(docs).source,
-        async (doc) => {
-          batchOfItem.push(batches());
-          await counted.putDocument(doc);
-        },
+        put,
         { documents: 1000, milliseconds: 0 },
       );
       assert.deepEqual(batchOfItem, [1, 2, 3]);
