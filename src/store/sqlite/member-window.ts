@@ -2,7 +2,7 @@
 import type { DocumentRef } from '../../doc/types.ts';
 import type { MemberOptions, MemberReport, MergedKind } from '../store.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
-import type { StatementCache } from './statement-cache.ts';
+import { reusedLimit, type StatementCache } from './statement-cache.ts';
 import type { MemberDbRow } from './reconcile-tables.ts';
 
 // Facts are listed in slices of this many, each slice in id order, as the full member listing does.
@@ -116,12 +116,12 @@ export function listMemberWindow<K extends MergedKind>(
   const rangeParams = [...(options.from !== undefined ? [options.from] : []), ...(options.to !== undefined ? [options.to] : [])];
   const order = options.latestFirst ? 'published DESC, doc DESC, ordinal' : 'published, doc, ordinal';
   const dated = sql.get(`SELECT doc, ordinal, published FROM merged_members
-    WHERE merged = ? AND published IS NOT NULL AND +kind = ? ${range} ORDER BY ${order} LIMIT ?`);
+    WHERE merged = ? AND published IS NOT NULL AND +kind = ? ${range} ORDER BY ${order} LIMIT ${reusedLimit}`);
   // A date bound leaves undated reports out, as `published >= ?` does for a null date.
   const undated = range
     ? null
     : sql.get(`SELECT doc, ordinal, published FROM merged_members WHERE merged = ? AND published IS NULL AND +kind = ?
-        ORDER BY doc ${options.latestFirst ? 'DESC' : ''}, ordinal LIMIT ?`);
+        ORDER BY doc ${options.latestFirst ? 'DESC' : ''}, ordinal LIMIT ${reusedLimit}`);
   const detail = sql.get(`SELECT f.*, d.id AS document_id, d.published, d.source, d.file, d.url, d.title, d.ingested_at,
       r.source_group, r.story AS doc_story
     FROM ${table} f JOIN documents d ON d.seq = f.doc JOIN doc_reconcile r ON r.doc = f.doc

@@ -25,7 +25,7 @@ import type {
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
 import type { MemberPosition } from './member-window.ts';
-import type { StatementCache } from './statement-cache.ts';
+import { reusedLimit, type StatementCache } from './statement-cache.ts';
 
 // SQLite accepts many more bound parameters, but lists this long are better sent in slices.
 const inClauseChunk = 500;
@@ -415,12 +415,12 @@ export class ReconcileTables {
     const after = query.startsAfter ?? '';
     const walks = [...new Set(terms)].flatMap((term) => [
       {
-        sql: `SELECT fact, window_start FROM merged_fact_terms WHERE term = ? AND window_start >= ? ${extra} ORDER BY window_start, fact LIMIT ?`,
+        sql: `SELECT fact, window_start FROM merged_fact_terms WHERE term = ? AND window_start >= ? ${extra} ORDER BY window_start, fact LIMIT ${reusedLimit}`,
         params: [term, nearest.day > after ? nearest.day : after, ...bounds.map((bound) => bound.value), nearest.perTerm],
       },
       {
         sql: `SELECT fact, window_start FROM merged_fact_terms WHERE term = ? AND window_start >= ? AND window_start < ? ${extra}
-              ORDER BY window_start DESC, fact DESC LIMIT ?`,
+              ORDER BY window_start DESC, fact DESC LIMIT ${reusedLimit}`,
         params: [term, after, nearest.day, ...bounds.map((bound) => bound.value), nearest.perTerm],
       },
     ]);

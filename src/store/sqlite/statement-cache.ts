@@ -15,3 +15,10 @@ export class StatementCache {
     return statement;
   }
 }
+
+/**
+ * A LIMIT for statements run many times per article. SQLite reads a plain `LIMIT ?` while planning
+ * (to cost an ORDER BY against the row count), which makes it prepare the statement again on every
+ * run; the cast hides the value from the planner, so the statement is prepared once.
+ */
+export const reusedLimit = 'CAST(? AS INTEGER)';
