@@ -148,6 +148,17 @@ function placesOf(tallies: Tallies, counter: string): { key: string; name: strin
   return [...groups].map(([key, group]) => ({ key, name: group.name, reports: group.reports })).sort((a, b) => b.reports - a.reports || a.key.localeCompare(b.key));
 }
 
+/** Whether `place` (the event's chosen place) is one a report states in its own sentence. */
+function statedPlaceOf(tallies: Tallies, place: string | null): boolean {
+  const key = normalisePlace(place);
+  return key !== null && placesOf(tallies, 'placeStated').some((stated) => stated.key === key);
+}
+
+/** Reported as held, and only at vague times: no report gives a held day. */
+function heldOnlyVaguely(tallies: Tallies): boolean {
+  return count(tallies, 'vagueHeld', 'reports') > 0 && ranked(tallies, 'heldDate').length === 0;
+}
+
 export interface EventConflicts {
   /** Held dates further apart than one event can span. */
   date: boolean;
@@ -221,6 +232,8 @@ export function deriveEvent(tallies: Tallies): { attributes: MergedEventAttribut
       date: date ? { start: date.start, end: date.end } : null,
       duration: top(tallies, 'duration'),
       outcome: top(tallies, 'outcome'),
+      placeStated: statedPlaceOf(tallies, place),
+      heldVaguely: heldOnlyVaguely(tallies),
     },
     window,
     conflicts: { date: clusters.length > 1, place: stated.length > 1 },
@@ -369,12 +382,12 @@ export function matchScore(report: EventReport, fact: MergedFactRecord<'event'>)
   }
   if (!specific || score < eventTuning.minScore) return null;
   if (dateConflict && !(samePlace && sharedParties >= 2 && corroborated)) return null;
-  // The rules below read the fact's tallies, so they come last: most candidates are settled without them.
+  // The rules below may read the fact's tallies (events stored before their attributes said it), so they come last.
   // Two stated places on the same day are one event only when the duration agrees too.
-  const placeConflict = reportPlace !== null && factPlace !== null && !samePlace && report.placeStated && placesOf(fact.tallies, 'placeStated').some((place) => place.key === factPlace);
+  const placeConflict = reportPlace !== null && factPlace !== null && !samePlace && report.placeStated && (attributes.placeStated ?? statedPlaceOf(fact.tallies, attributes.place));
   if (placeConflict && !(sameDay && sharedParties >= 2 && sameDuration)) return null;
   // A held event dated only vaguely (on either side) joins on its place or duration, never on a shared participant alone.
-  if (!samePlace && !sameDuration && (report.vagueHeld || (count(fact.tallies, 'vagueHeld', 'reports') > 0 && ranked(fact.tallies, 'heldDate').length === 0))) return null;
+  if (!samePlace && !sameDuration && (report.vagueHeld || (attributes.heldVaguely ?? heldOnlyVaguely(fact.tallies)))) return null;
   return score;
 }
 

@@ -234,7 +234,12 @@ export type MergedKind = 'event' | 'stance' | 'quantity' | 'quote';
 export const mergedKinds: readonly MergedKind[] = ['event', 'stance', 'quantity', 'quote'];
 
 /** The attributes a merged event carries, as the data model defines them. */
-export type MergedEventAttributes = Pick<MergedEvent, 'type' | 'status' | 'parties' | 'participants' | 'place' | 'date' | 'duration' | 'outcome'>;
+export type MergedEventAttributes = Pick<MergedEvent, 'type' | 'status' | 'parties' | 'participants' | 'place' | 'date' | 'duration' | 'outcome'> & {
+  /** A report states the place in its own sentence (rather than the article implying it, or a plan naming it). Absent from events stored before Parley kept it. */
+  placeStated?: boolean;
+  /** Reported as held, but only at vague times ("last week", "in March"): no report gives the day. Absent from events stored before Parley kept it. */
+  heldVaguely?: boolean;
+};
 
 export interface MergedStanceAttributes {
   party: string;

@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Doc } from '../../src/doc/types.ts';
-import { eventReport, matchScore } from '../../src/reconcile/index.ts';
+import { deriveEvent, eventReport, matchScore } from '../../src/reconcile/index.ts';
+import { tallyEvent } from '../../src/reconcile/merged-events.ts';
+import type { MergedFactRecord, Tallies } from '../../src/store/store.ts';
 import { buildTimeline } from '../../src/report/index.ts';
 import { addEvent, addParties, article, ingest, memoryStore } from './fixtures.ts';
 
@@ -151,5 +153,38 @@ describe('merged events', () => {
     const weekLater = { start: '2025-12-10', end: '2025-12-10' };
     assert.equal(matchScore(report, { ...fact, windowStart: weekLater.start, windowEnd: weekLater.end, attributes: { ...fact.attributes, date: weekLater } }), null, 'a week apart');
     assert.equal(matchScore({ ...report, event: { ...report.event, participants: [] } }, { ...fact, attributes: { ...fact.attributes, participants: [] } }), 4, 'the date alone is a specific detail');
+  });
+
+  it('match an event stored before its attributes said whether its place was stated or its date vague the same way, from its tallies', () => {
+    const held = (place: string, text: string, date: { start: string; end: string; precision: 'day' | 'range' }): ReturnType<typeof eventReport> => {
+      const doc = datedReport();
+      const event = { ...doc.events[0], place, evidence: { ...doc.events[0].evidence, text }, participants: ['person:oleg-marin'], date: { ...date, text: 'then' } };
+      return eventReport(`${doc.id}:event:0`, doc.id, '2025-12-20', event);
+    };
+    const factOf = (reports: ReturnType<typeof eventReport>[]): MergedFactRecord<'event'> => {
+      const tallies: Tallies = {};
+      for (const report of reports) tallyEvent(tallies, report);
+      const { attributes, window } = deriveEvent(tallies);
+      return {
+        id: 'ev-y', kind: 'event', story: null, key: 'meeting', windowStart: window?.start ?? null, windowEnd: window?.end ?? null, date: attributes.date?.start ?? null,
+        attributes, tallies, documentCount: reports.length, independentSources: reports.length, firstSeen: null, lastSeen: null, firstIngested: null,
+      };
+    };
+    const vague = factOf([held('Tallinn', 'Talks were held in Tallinn earlier this month.', { start: '2025-12-01', end: '2025-12-19', precision: 'range' })]);
+    assert.equal(vague.attributes.heldVaguely, true);
+    assert.equal(vague.attributes.placeStated, true);
+    const dated = factOf([held('Geneva', 'Talks were held in Geneva on Wednesday.', { start: '2025-12-03', end: '2025-12-03', precision: 'day' })]);
+    assert.equal(dated.attributes.heldVaguely, false);
+    const reports = [
+      held('Vienna', 'Talks were held in Vienna on Wednesday.', { start: '2025-12-03', end: '2025-12-03', precision: 'day' }),
+      held('Tallinn', 'Talks were held in Tallinn.', { start: '2025-12-02', end: '2025-12-04', precision: 'day' }),
+      held('Tallinn', 'The talks took place on Wednesday.', { start: '2025-12-03', end: '2025-12-03', precision: 'day' }),
+    ];
+    for (const fact of [vague, dated]) {
+      const { placeStated, heldVaguely, ...older } = fact.attributes;
+      assert.equal(typeof placeStated, 'boolean');
+      assert.equal(typeof heldVaguely, 'boolean');
+      for (const report of reports) assert.equal(matchScore(report, { ...fact, attributes: older }), matchScore(report, fact));
+    }
   });
 });
