@@ -9,7 +9,8 @@ import { StoreError } from '../../src/store/errors.ts';
 import { openStore } from '../../src/store/open.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { runStoreContract } from './contract.ts';
-import { generatedDoc, negotiationDoc } from './fixtures.ts';
+import { generatedDoc, negotiationDoc, plainDoc } from './fixtures.ts';
+import type { StanceAct } from '../../src/doc/types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
 let files = 0;
@@ -80,6 +81,36 @@ describe('SQLite store file', () => {
       });
       assert.deepEqual(await seen(), [early.id, late.id].sort());
       assert.notEqual(await reader.revision(), revisionBefore);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
+  it('indexes a batch\'s sentences for search in one go when it commits, leaving out a document that failed in it', async () => {
+    const path = freshPath();
+    const writer = await openSqliteStore(path);
+    const reader = await openStore(path);
+    const kept = plainDoc(['The mediators tabled a quince-coloured proposal overnight.']);
+    const failed = negotiationDoc({ url: 'https://wire.example/batch-index-failed' });
+    failed.stances[0] = { ...failed.stances[0], act: 'bargain' as unknown as StanceAct };
+    const others = [generatedDoc(71, { sentences: 6 }), generatedDoc(72, { sentences: 6 })];
+    try {
+      await writer.inBatch(async () => {
+        await writer.putDocument(kept);
+        await assert.rejects(writer.putDocument(failed));
+        for (const doc of others) await writer.putDocument(doc);
+      });
+      assert.deepEqual((await reader.search('quince')).map((hit) => hit.documentId), [kept.id]);
+      assert.deepEqual(await reader.search('Geneva'), [], 'the failed document left no index rows');
+      assert.deepEqual(await writer.checkIntegrity(), []);
+      // One index segment for the batch, not one per document.
+      const segments = new Database(path, { readonly: true });
+      try {
+        assert.equal((segments.prepare('SELECT count(*) AS n FROM sentence_fts_data WHERE id > 10').get() as { n: number }).n, 1);
+      } finally {
+        segments.close();
+      }
     } finally {
       await reader.close();
       await writer.close();

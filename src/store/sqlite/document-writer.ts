@@ -30,14 +30,20 @@ function flag(value: boolean | undefined): number | null {
   return value === undefined ? null : value ? 1 : 0;
 }
 
+/** A sentence's full-text row: its rowid and the text to index. */
+export type IndexRow = [rowid: number | bigint, text: string];
+
 export class DocumentWriter {
   constructor(
     private readonly sql: StatementCache,
     private readonly options: { keepOriginal: boolean },
   ) {}
 
-  /** Stores `doc` unless this text is already stored; the caller wraps it in a transaction (or savepoint). */
-  write(doc: Doc): PutResult {
+  /**
+   * Stores `doc` unless this text is already stored; the caller wraps it in a transaction (or savepoint).
+   * Given `indexLater`, the sentences' full-text rows are added to it for the caller to index (see indexSentences).
+   */
+  write(doc: Doc, indexLater?: IndexRow[]): PutResult {
     validateDoc(doc);
     const identity = documentIdentity(doc);
     const hash = textHash(doc.text);
@@ -55,7 +61,7 @@ export class DocumentWriter {
     if (current) this.sql.get('UPDATE documents SET is_current = 0 WHERE seq = ?').run(current.seq);
     const version = current ? current.version + 1 : 1;
     const seq = this.insertDocument(doc, { identity, hash, version, supersedes: current?.seq ?? null });
-    this.insertSentences(seq, doc);
+    this.insertSentences(seq, doc, indexLater);
     this.insertEntities(seq, doc);
     this.insertFacts(seq, doc);
     return current
@@ -95,15 +101,22 @@ export class DocumentWriter {
     return Number(result.lastInsertRowid);
   }
 
-  private insertSentences(seq: number, doc: Doc): void {
+  private insertSentences(seq: number, doc: Doc, indexLater: IndexRow[] | undefined): void {
     const insertSentence = this.sql.get('INSERT INTO sentences (doc, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?)');
-    // JavaScript numbers bind as REAL; FTS5 rowids must be integers.
-    const insertIndexRow = this.sql.get('INSERT INTO sentence_fts (rowid, text) VALUES (CAST(? AS INTEGER), ?)');
+    const rows: IndexRow[] = indexLater ?? [];
     doc.sentences.forEach((sentence, ordinal) => {
       const text = doc.text.slice(sentence.start, sentence.end);
       const { lastInsertRowid } = insertSentence.run(seq, ordinal, sentence.start, sentence.end, text);
-      insertIndexRow.run(lastInsertRowid, normaliseSpelling(text));
+      rows.push([lastInsertRowid, normaliseSpelling(text)]);
     });
+    if (!indexLater) this.indexSentences(rows);
+  }
+
+  /** Adds sentences to the full-text index. */
+  indexSentences(rows: readonly IndexRow[]): void {
+    // JavaScript numbers bind as REAL; FTS5 rowids must be integers.
+    const insertIndexRow = this.sql.get('INSERT INTO sentence_fts (rowid, text) VALUES (CAST(? AS INTEGER), ?)');
+    for (const [rowid, text] of rows) insertIndexRow.run(rowid, text);
   }
 
   private insertEntities(seq: number, doc: Doc): void {

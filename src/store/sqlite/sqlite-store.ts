@@ -39,7 +39,7 @@ import type {
   StoreStats,
   StoryRecord,
 } from '../store.ts';
-import { DocumentWriter } from './document-writer.ts';
+import { DocumentWriter, type IndexRow } from './document-writer.ts';
 import { toFtsMatch } from './fts-query.ts';
 import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
@@ -170,9 +170,12 @@ function documentFailure(doc: Doc, error: unknown): StoreError | null {
 
 export class SqliteStore implements Store {
   private readonly sql: StatementCache;
-  private readonly putOne: Database.Transaction<(doc: Doc) => PutResult>;
+  private readonly putOne: Database.Transaction<(doc: Doc, indexLater?: IndexRow[]) => PutResult>;
+  private readonly writer: DocumentWriter;
   private readonly putBatch: Database.Transaction<(docs: readonly Doc[]) => BatchPutResult[]>;
   private readonly reconcile: ReconcileTables;
+  /** Full-text rows of the documents stored in the running batch, indexed when it commits (see inBatch); null outside one. */
+  private batchIndexRows: IndexRow[] | null = null;
   /** Member windows read in the running batch (see inBatch), or null outside one. */
   private memberWindows: MemberWindowCache | null = null;
 
@@ -183,7 +186,8 @@ export class SqliteStore implements Store {
     this.sql = new StatementCache(db);
     this.reconcile = new ReconcileTables(db, this.sql);
     const writer = new DocumentWriter(this.sql, { keepOriginal: options.keepOriginal ?? false });
-    this.putOne = db.transaction((doc: Doc) => writer.write(doc));
+    this.writer = writer;
+    this.putOne = db.transaction((doc: Doc, indexLater?: IndexRow[]) => writer.write(doc, indexLater));
     // Inside the batch transaction each putOne call runs in a savepoint, so one bad document rolls back alone.
     this.putBatch = db.transaction((docs: readonly Doc[]) =>
       docs.map((doc): BatchPutResult => {
@@ -210,7 +214,11 @@ export class SqliteStore implements Store {
   async putDocument(doc: Doc): Promise<PutResult> {
     this.assertOpen();
     try {
-      return this.putOne.immediate(doc);
+      if (!this.batchIndexRows) return this.putOne.immediate(doc);
+      const indexLater: IndexRow[] = [];
+      const result = this.putOne.immediate(doc, indexLater);
+      this.batchIndexRows.push(...indexLater);
+      return result;
     } catch (error) {
       throw documentFailure(doc, error) ?? error;
     }
@@ -314,6 +322,7 @@ export class SqliteStore implements Store {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     this.assertOpen();
+    this.indexBatchSentences();
     const match = toFtsMatch(parseSearchQuery(query));
     const mark = options.mark ?? defaultMark;
     const [limit, offset] = page(options, defaultSearchLimit);
@@ -549,17 +558,29 @@ export class SqliteStore implements Store {
     this.db.exec('BEGIN IMMEDIATE');
     // While the batch holds the write lock only this connection writes, so member windows can be kept.
     this.memberWindows = new MemberWindowCache(memberWindowLimit);
+    // FTS5 writes its pending rows out as a new index segment at every savepoint, that is for every document:
+    // the batch's sentences are indexed together, before it commits or a search inside it.
+    this.batchIndexRows = [];
     try {
       return await work();
     } finally {
       this.memberWindows = null;
       // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
       if (this.db.inTransaction) this.commitBatch();
+      this.batchIndexRows = null;
     }
+  }
+
+  /** Indexes the sentences of the documents stored so far in the running batch. */
+  private indexBatchSentences(): void {
+    if (!this.batchIndexRows?.length) return;
+    this.writer.indexSentences(this.batchIndexRows);
+    this.batchIndexRows = [];
   }
 
   private commitBatch(): void {
     try {
+      this.indexBatchSentences();
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -580,6 +601,7 @@ export class SqliteStore implements Store {
   /** SQLite's own integrity check plus the full-text index's; an empty list means healthy. */
   async checkIntegrity(): Promise<string[]> {
     this.assertOpen();
+    this.indexBatchSentences();
     const problems = (this.db.pragma('integrity_check') as { integrity_check: string }[])
       .map((row) => row.integrity_check)
       .filter((result) => result !== 'ok');
