@@ -39,25 +39,19 @@ export function sketchText(text: string): DocumentSketch | null {
   return { shingles: shingles.length, signature, bandKeys: bandKeys(signature) };
 }
 
-/** How similar two sketched texts are, or null when they do not pass the thresholds. */
-export function nearDuplicateSimilarity(sketch: Pick<DocumentSketch, 'shingles' | 'signature'>, other: Pick<DocumentSketch, 'shingles' | 'signature'>): { jaccard: number; containment: number } | null {
-  const jaccard = estimateJaccard(sketch.signature, other.signature);
-  const containment = estimateContainment(jaccard, sketch.shingles, other.shingles);
-  const short = Math.min(sketch.shingles, other.shingles) < nearDuplicateThresholds.minShingles;
-  const similar = short
-    ? jaccard >= nearDuplicateThresholds.shortTextJaccard
-    : jaccard >= nearDuplicateThresholds.jaccard || (jaccard >= nearDuplicateThresholds.minJaccardForContainment && containment >= nearDuplicateThresholds.containment);
-  return similar ? { jaccard, containment } : null;
-}
-
 /** The candidate most similar to `sketch` that passes the thresholds, or null. */
 export function bestNearDuplicate(sketch: DocumentSketch, candidates: readonly SketchCandidate[], exclude: ReadonlySet<string> = new Set()): NearDuplicate | null {
   let best: NearDuplicate | null = null;
   for (const candidate of candidates) {
     if (exclude.has(candidate.documentId)) continue;
-    const similarity = nearDuplicateSimilarity(sketch, candidate);
-    if (!similarity) continue;
-    const { jaccard, containment } = similarity;
+    const jaccard = estimateJaccard(sketch.signature, candidate.signature);
+    const containment = estimateContainment(jaccard, sketch.shingles, candidate.shingles);
+    const short = Math.min(sketch.shingles, candidate.shingles) < nearDuplicateThresholds.minShingles;
+    const similar = short
+      ? jaccard >= nearDuplicateThresholds.shortTextJaccard
+      : jaccard >= nearDuplicateThresholds.jaccard ||
+        (jaccard >= nearDuplicateThresholds.minJaccardForContainment && containment >= nearDuplicateThresholds.containment);
+    if (!similar) continue;
     if (!best || jaccard > best.jaccard || (jaccard === best.jaccard && candidate.documentId < best.documentId)) {
       best = { documentId: candidate.documentId, sourceGroup: candidate.sourceGroup, story: candidate.story, jaccard, containment };
     }

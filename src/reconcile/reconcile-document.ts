@@ -42,7 +42,7 @@ import {
   tallyQuote,
   tallyStance,
 } from './merged-keyed.ts';
-import { bestNearDuplicate, candidateLimit, nearDuplicateSimilarity, sketchText } from './near-duplicates.ts';
+import { bestNearDuplicate, candidateLimit, sketchText } from './near-duplicates.ts';
 import { assignStory } from './stories.ts';
 import { copyTallies, ranked } from './tallies.ts';
 import type { ReconcileDoc } from './types.ts';
@@ -370,9 +370,7 @@ export async function reconcileDocument(store: Store, doc: ReconcileDoc): Promis
   }
 
   const sketch = sketchText(doc.text);
-  const candidates = sketch
-    ? await store.findSketchCandidates(sketch.bandKeys, { limit: candidateLimit, accept: (candidate) => nearDuplicateSimilarity(sketch, candidate) !== null })
-    : [];
+  const candidates = sketch ? await store.findSketchCandidates(sketch.bandKeys, { limit: candidateLimit }) : [];
   const duplicate = sketch ? bestNearDuplicate(sketch, candidates, new Set(versions.map((v) => v.id))) : null;
   const sourceGroup = inherited?.sourceGroup ?? duplicate?.sourceGroup ?? doc.id;
   const assignment = await assignStory(store, doc, { sameAs: inherited?.story ?? duplicate?.story ?? null });

@@ -203,13 +203,6 @@ export interface SketchCandidate {
   story: string | null;
 }
 
-export interface SketchCandidateOptions {
-  /** At most this many candidates are weighed: those sharing the most bands, then the most recently stored. */
-  limit?: number;
-  /** Keeps only the candidates whose sketch passes: the rest are not read further. */
-  accept?: (sketch: Pick<SketchCandidate, 'shingles' | 'signature'>) => boolean;
-}
-
 /** Where reconcile put a document: its source group and story. */
 export interface ReconcileState {
   documentId: string;
@@ -468,7 +461,7 @@ export interface Store {
    * Stored documents sharing at least one LSH band key with `bandKeys`: those sharing the most
    * keys first, then the most recently stored, at most `limit` (default all).
    */
-  findSketchCandidates(bandKeys: readonly number[], options?: SketchCandidateOptions): Promise<SketchCandidate[]>;
+  findSketchCandidates(bandKeys: readonly number[], options?: { limit?: number }): Promise<SketchCandidate[]>;
   /** Stories found under any of `features` whose coverage reaches into [from, to] (undated stories always qualify). */
   findStoryCandidates(features: readonly string[], window?: { from?: string; to?: string }): Promise<StoryRecord[]>;
   getStory(id: string): Promise<StoryRecord | null>;

@@ -18,7 +18,6 @@ import type {
   ReconcileState,
   ReconcileUpdate,
   SketchCandidate,
-  SketchCandidateOptions,
   StoryRecord,
   StoryRow,
   Tallies,
@@ -259,7 +258,7 @@ export class ReconcileTables {
     return rows.map((row) => row.id);
   }
 
-  findSketchCandidates(bandKeys: readonly number[], options: SketchCandidateOptions = {}): SketchCandidate[] {
+  findSketchCandidates(bandKeys: readonly number[], options: { limit?: number } = {}): SketchCandidate[] {
     const keys = [...new Set(bandKeys)];
     if (keys.length === 0) return [];
     // Each band contributes at most its most recent documents: a band shared by thousands (a stock
@@ -275,26 +274,16 @@ export class ReconcileTables {
       .slice(0, options.limit ?? shared.size);
     const candidates: SketchCandidate[] = [];
     for (const slice of chunks(hits)) {
-      // Sketches first: most candidates share a band by chance and fail `accept`, and the document and
-      // reconcile rows of each would be two more scattered page reads.
-      const sketches = this.sql
-        .get(`SELECT doc, shingles, signature FROM doc_sketches WHERE doc IN (${placeholders(slice.length)})`)
-        .all(...slice.map((hit) => hit.doc)) as { doc: number; shingles: number; signature: Buffer }[];
-      const sketchOf = new Map(sketches.map((row) => [row.doc, { shingles: row.shingles, signature: toSignature(row.signature) }]));
-      const accepted = slice.filter((hit) => {
-        const sketch = sketchOf.get(hit.doc);
-        return sketch !== undefined && (options.accept?.(sketch) ?? true);
-      });
-      if (accepted.length === 0) continue;
       const rows = this.sql
-        .get(`SELECT d.seq, d.id, r.source_group, r.story FROM documents d JOIN doc_reconcile r ON r.doc = d.seq WHERE d.seq IN (${placeholders(accepted.length)})`)
-        .all(...accepted.map((hit) => hit.doc)) as { seq: number; id: string; source_group: string; story: string | null }[];
-      const byDoc = new Map(rows.map((row) => [row.seq, row]));
-      for (const hit of accepted) {
+        .get(`SELECT s.doc, d.id, s.shingles, s.signature, r.source_group, r.story
+              FROM doc_sketches s JOIN documents d ON d.seq = s.doc JOIN doc_reconcile r ON r.doc = s.doc
+              WHERE s.doc IN (${placeholders(slice.length)})`)
+        .all(...slice.map((hit) => hit.doc)) as { doc: number; id: string; shingles: number; signature: Buffer; source_group: string; story: string | null }[];
+      const byDoc = new Map(rows.map((row) => [row.doc, row]));
+      for (const hit of slice) {
         const row = byDoc.get(hit.doc);
-        const sketch = sketchOf.get(hit.doc);
-        if (!row || !sketch) continue;
-        candidates.push({ documentId: row.id, sharedBands: hit.shared, ...sketch, sourceGroup: row.source_group, story: row.story });
+        if (!row) continue;
+        candidates.push({ documentId: row.id, sharedBands: hit.shared, shingles: row.shingles, signature: toSignature(row.signature), sourceGroup: row.source_group, story: row.story });
       }
     }
     return candidates;

@@ -33,7 +33,6 @@ import type {
   SearchHit,
   SearchOptions,
   SketchCandidate,
-  SketchCandidateOptions,
   Store,
   StoredDocument,
   StoredFact,
@@ -487,7 +486,7 @@ export class SqliteStore implements Store {
     return this.reconcile.listUnreconciled(page);
   }
 
-  async findSketchCandidates(bandKeys: readonly number[], options: SketchCandidateOptions = {}): Promise<SketchCandidate[]> {
+  async findSketchCandidates(bandKeys: readonly number[], options: { limit?: number } = {}): Promise<SketchCandidate[]> {
     this.assertOpen();
     return this.reconcile.findSketchCandidates(bandKeys, options);
   }
