@@ -576,10 +576,11 @@ export class SqliteStore implements Store {
     try {
       return await work();
     } finally {
+      const indexRows = this.batchIndexRows ?? [];
       this.memberWindows = null;
-      // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
-      if (this.db.inTransaction) this.commitBatch();
       this.batchIndexRows = null;
+      // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
+      if (this.db.inTransaction) this.commitBatch(indexRows);
     }
   }
 
@@ -590,9 +591,9 @@ export class SqliteStore implements Store {
     this.batchIndexRows = [];
   }
 
-  private commitBatch(): void {
+  private commitBatch(indexRows: readonly IndexRow[]): void {
     try {
-      this.indexBatchSentences();
+      this.writer.indexSentences(indexRows);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
