@@ -1,4 +1,4 @@
-// A store reconciled before migrations 5 and 7 upgrades to what the code now writes: the source groups of each fact, events looked up by party and detail.
+// A store reconciled before migrations 5, 7 and 8 upgrades to what the code now writes: the source groups of each fact, events looked up by party and detail.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,11 +38,12 @@ function copyAsVersionFour(from: string, to: string): void {
   db.close();
 }
 
-function reconcileRows(path: string): { terms: unknown[]; groups: unknown[] } {
+function reconcileRows(path: string): { terms: unknown[]; groups: unknown[]; members: unknown[] } {
   const db = new Database(path, { readonly: true });
   const rows = {
     terms: db.prepare('SELECT term, window_start, window_end, fact FROM merged_fact_terms ORDER BY fact, term').all(),
     groups: db.prepare('SELECT merged, source_group FROM merged_fact_groups ORDER BY merged, source_group').all(),
+    members: db.prepare('SELECT merged, kind, doc, ordinal, published FROM merged_members ORDER BY doc, kind, ordinal').all(),
   };
   db.close();
   return rows;
@@ -56,7 +57,7 @@ describe('reconcile migrations', () => {
     const [moscowTalks] = wire.merged.event;
     await store.close();
     const written = reconcileRows(path);
-    assert.ok(written.terms.length > 0 && written.groups.length > 0);
+    assert.ok(written.terms.length > 0 && written.groups.length > 0 && written.members.length > 0);
 
     const old = join(dir, 'version-four.db');
     copyAsVersionFour(path, old);

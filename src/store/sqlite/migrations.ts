@@ -442,6 +442,27 @@ export const migrations: readonly Migration[] = [
       DROP TABLE merged_fact_sources;
     `,
   },
+  {
+    version: 8,
+    name: 'reconcile: members keyed by document (two b-trees per report instead of four), fact terms read from their index alone',
+    sql: `
+      CREATE TABLE merged_members_v8 (
+        merged TEXT NOT NULL REFERENCES merged_facts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        published TEXT,
+        PRIMARY KEY (doc, kind, ordinal)
+      ) WITHOUT ROWID;
+      INSERT INTO merged_members_v8 (merged, kind, doc, ordinal, published) SELECT merged, kind, doc, ordinal, published FROM merged_members;
+      DROP TABLE merged_members;
+      ALTER TABLE merged_members_v8 RENAME TO merged_members;
+      CREATE INDEX merged_members_window ON merged_members(merged, published, doc, ordinal, kind);
+
+      DROP INDEX merged_fact_terms_fact;
+      CREATE INDEX merged_fact_terms_fact ON merged_fact_terms(fact, window_end);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
