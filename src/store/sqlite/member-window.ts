@@ -95,7 +95,7 @@ function joinsWindow(window: CachedWindow, position: MemberPosition): boolean {
   return window.read < window.perFact || window.last === null || !sortsAfter(position, window.last);
 }
 
-type MemberDetailRow = Omit<MemberDbRow, 'merged' | 'ordinal'>;
+type MemberDetailRow = Omit<MemberDbRow, 'merged'> & { doc: number };
 
 /**
  * Up to `options.perFact` members of each fact in `ids`, in the order of MemberOptions: by publication
@@ -122,10 +122,16 @@ export function listMemberWindow<K extends MergedKind>(
     ? null
     : sql.get(`SELECT doc, ordinal, published FROM merged_members WHERE merged = ? AND published IS NULL AND +kind = ?
         ORDER BY doc ${options.latestFirst ? 'DESC' : ''}, ordinal LIMIT ${reusedLimit}`);
-  const detail = sql.get(`SELECT f.*, d.id AS document_id, d.published, d.source, d.file, d.url, d.title, d.ingested_at,
-      r.source_group, r.story AS doc_story
-    FROM ${table} f JOIN documents d ON d.seq = f.doc JOIN doc_reconcile r ON r.doc = f.doc
-    WHERE f.doc = ? AND f.ordinal = ?`);
+  // A window's reports are read in one statement (one per window size): a run per report cost more than its row.
+  const details = (keys: readonly MemberKey[]): Map<string, MemberDetailRow & Record<string, unknown>> => {
+    const rows = sql
+      .get(`SELECT f.*, d.id AS document_id, d.published, d.source, d.file, d.url, d.title, d.ingested_at,
+          r.source_group, r.story AS doc_story
+        FROM ${table} f JOIN documents d ON d.seq = f.doc JOIN doc_reconcile r ON r.doc = f.doc
+        WHERE (f.doc, f.ordinal) IN (VALUES ${keys.map(() => '(?, ?)').join(', ')})`)
+      .all(...keys.flatMap((key) => [key.doc, key.ordinal])) as (MemberDetailRow & Record<string, unknown>)[];
+    return new Map(rows.map((row) => [`${row.doc}:${row.ordinal}`, row]));
+  };
 
   const byFact = new Map<string, MemberReport<K>[]>();
   if (options.perFact <= 0) return byFact;
@@ -142,8 +148,9 @@ export function listMemberWindow<K extends MergedKind>(
       const keys = dated.all(id, kind, ...rangeParams, options.perFact) as MemberPosition[];
       if (undated && keys.length < options.perFact) keys.push(...(undated.all(id, kind, options.perFact - keys.length) as MemberPosition[]));
       const members: MemberReport<K>[] = [];
+      const rows = keys.length > 0 ? details(keys) : new Map<string, MemberDetailRow & Record<string, unknown>>();
       for (const key of keys) {
-        const row = detail.get(key.doc, key.ordinal) as (MemberDetailRow & Record<string, unknown>) | undefined;
+        const row = rows.get(`${key.doc}:${key.ordinal}`);
         if (!row) continue;
         const document: DocumentRef = { id: row.document_id, file: row.file, url: row.url, source: row.source, title: row.title, published: row.published };
         members.push({
