@@ -861,6 +861,11 @@ export class ReconcileTables {
   }
 
   private writeContradiction(contradiction: ContradictionRow): void {
+    const sides = JSON.stringify(contradiction.sides);
+    // A dispute is worked out again for every report of what it is about, and most often comes out the same. Its
+    // dates and document links follow from the documents its sides cite, which do not change: then nothing is read or written.
+    const stored = this.sql.get('SELECT * FROM contradictions WHERE subject = ?').get(contradiction.subject) as ContradictionDbRow | undefined;
+    if (stored && stored.sides === sides && stored.kind === contradiction.kind && stored.about === contradiction.about && stored.story === contradiction.story) return;
     const evidence: DocumentEvidence[] = contradiction.sides.flatMap((side) => side.evidence);
     const docs = new Map<string, DocDates>();
     for (const slice of chunks([...new Set(evidence.map((item) => item.documentId))])) {
@@ -878,13 +883,11 @@ export class ReconcileTables {
       kind: contradiction.kind,
       about: contradiction.about,
       story: contradiction.story,
-      sides: JSON.stringify(contradiction.sides),
+      sides,
       first_seen: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.published)))),
       last_seen: maxOf(all.map((doc) => doc.published)),
       first_ingested: maxOf(sidesWithDocs.map((sideDocs) => minOf(sideDocs.map((doc) => doc.ingested_at)))),
     };
-    // A dispute is worked out again for every report of what it is about, and most often comes out the same: then nothing is written.
-    const stored = this.sql.get('SELECT * FROM contradictions WHERE subject = ?').get(contradiction.subject) as ContradictionDbRow | undefined;
     const changed = !stored || (Object.keys(row) as (keyof typeof row)[]).some((column) => stored[column] !== row[column]);
     if (changed) {
       this.sql
