@@ -25,6 +25,7 @@ import type {
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
 import type { MemberPosition } from './member-window.ts';
+import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import { reusedLimit, type StatementCache } from './statement-cache.ts';
 
 // SQLite accepts many more bound parameters, but lists this long are better sent in slices.
@@ -32,6 +33,8 @@ const inClauseChunk = 500;
 const lastBriefKey = 'last-brief';
 /** Documents read per LSH band when looking for near-duplicates (the most recently stored): a copy shares several bands, so a few dozen per band find it. */
 const documentsPerBand = 30;
+/** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 12 MB. */
+const cachedSketches = 20_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
@@ -111,6 +114,8 @@ interface Reporter {
 export interface MemberChanges {
   joined: { merged: string; position: MemberPosition }[];
   reset: boolean;
+  /** The stored document the update was about. */
+  doc: number;
 }
 
 interface NewReport {
@@ -233,10 +238,28 @@ function seenWindowClauses(
   return { clauses, params };
 }
 export class ReconcileTables {
+  private readonly sketches = new SketchCache(cachedSketches);
+  /** `PRAGMA data_version` when the cached sketches were last known right: another connection's commit changes it. */
+  private sketchesVersion: number | null = null;
+
   constructor(
     private readonly db: Database.Database,
     private readonly sql: StatementCache,
   ) {}
+
+  /** A committed update: the cached sketch of its document follows what it wrote. */
+  sketchApplied(update: ReconcileUpdate, doc: number): void {
+    if (update.detach) this.sketches.storyCleared(doc);
+    else if (update.sketch) {
+      const { shingles, signature } = update.sketch;
+      this.sketches.set(doc, { documentId: update.documentId, shingles, signature, sourceGroup: update.sourceGroup, story: update.story });
+    } else this.sketches.delete(doc);
+  }
+
+  /** Something this connection wrote was rolled back: the cached sketches may hold it. */
+  forgetSketches(): void {
+    this.sketches.clear();
+  }
 
   private seqOf(documentId: string): number | null {
     const row = this.sql.get('SELECT seq FROM documents WHERE id = ?').get(documentId) as { seq: number } | undefined;
@@ -272,21 +295,37 @@ export class ReconcileTables {
       .map(([doc, count]) => ({ doc, shared: count }))
       .sort((a, b) => b.shared - a.shared || b.doc - a.doc)
       .slice(0, options.limit ?? shared.size);
+    const version = this.sql.get('PRAGMA data_version').pluck().get() as number;
+    if (version !== this.sketchesVersion) {
+      this.sketches.clear();
+      this.sketchesVersion = version;
+    }
+    const found = new Map(hits.map((hit) => [hit.doc, this.sketches.get(hit.doc)]));
+    for (const [doc, sketch] of this.readSketches([...found].filter(([, sketch]) => sketch === undefined).map(([doc]) => doc))) found.set(doc, sketch);
     const candidates: SketchCandidate[] = [];
-    for (const slice of chunks(hits)) {
+    for (const hit of hits) {
+      const sketch = found.get(hit.doc);
+      if (sketch) candidates.push({ ...sketch, sharedBands: hit.shared });
+    }
+    return candidates;
+  }
+
+  /** Reads the stored sketches of `docs`, keeping them in the cache. */
+  private readSketches(docs: readonly number[]): Map<number, CachedSketch> {
+    const read = new Map<number, CachedSketch>();
+    for (const slice of chunks(docs)) {
       const rows = this.sql
         .get(`SELECT s.doc, d.id, s.shingles, s.signature, r.source_group, r.story
               FROM doc_sketches s JOIN documents d ON d.seq = s.doc JOIN doc_reconcile r ON r.doc = s.doc
               WHERE s.doc IN (${placeholders(slice.length)})`)
-        .all(...slice.map((hit) => hit.doc)) as { doc: number; id: string; shingles: number; signature: Buffer; source_group: string; story: string | null }[];
-      const byDoc = new Map(rows.map((row) => [row.doc, row]));
-      for (const hit of slice) {
-        const row = byDoc.get(hit.doc);
-        if (!row) continue;
-        candidates.push({ documentId: row.id, sharedBands: hit.shared, shingles: row.shingles, signature: toSignature(row.signature), sourceGroup: row.source_group, story: row.story });
+        .all(...slice) as { doc: number; id: string; shingles: number; signature: Buffer; source_group: string; story: string | null }[];
+      for (const row of rows) {
+        const sketch = { documentId: row.id, shingles: row.shingles, signature: toSignature(row.signature), sourceGroup: row.source_group, story: row.story };
+        this.sketches.set(row.doc, sketch);
+        read.set(row.doc, sketch);
       }
     }
-    return candidates;
+    return read;
   }
 
   findStoryCandidates(features: readonly string[], window: { from?: string; to?: string } = {}): StoryRecord[] {
@@ -611,9 +650,9 @@ export class ReconcileTables {
    * the facts it leaves from their members.
    */
   apply(update: ReconcileUpdate): MemberChanges {
-    const changes: MemberChanges = { joined: [], reset: update.detach === true };
     const seq = this.seqOf(update.documentId);
     if (seq === null) throw new Error(`reconcile: no stored document ${update.documentId}`);
+    const changes: MemberChanges = { joined: [], reset: update.detach === true, doc: seq };
     // Whether a document had reports in merged facts before this update: read once, before any is added.
     const hadMembersBefore = new Map([[seq, this.hasMembers(seq)]]);
     const recount = new Set<string>();
