@@ -34,8 +34,13 @@ function tallyPublished(tallies: Tallies, published: string | null, delta: 1 | -
 }
 
 function windowOf(tallies: Tallies): { start: string | null; end: string | null } {
-  const days = Object.keys(tallies.published ?? {}).sort();
-  return { start: days[0] ?? null, end: days[days.length - 1] ?? null };
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const day in tallies.published) {
+    if (start === null || day < start) start = day;
+    if (end === null || day > end) end = day;
+  }
+  return { start, end };
 }
 
 export function tallyStance(tallies: Tallies, stance: Stance, published: string | null, delta: 1 | -1 = 1): void {
