@@ -105,30 +105,30 @@ export function eventReport(factId: string, documentId: string, published: strin
   return { factId, documentId, published, event, placeStated, precise, window, vagueHeld };
 }
 
-/** Counts one report into (delta 1) or out of (delta -1) an event's tallies. */
-export function tallyEvent(tallies: Tallies, report: EventReport, delta: 1 | -1 = 1): void {
+/** Counts one report into an event's tallies (a report leaving an event is handled by counting the others again). */
+export function tallyEvent(tallies: Tallies, report: EventReport): void {
   const { event } = report;
-  bump(tallies, 'reports', 'all', delta);
-  bump(tallies, 'type', event.type, delta);
-  bump(tallies, 'status', event.status, delta);
-  for (const party of new Set(event.parties)) bump(tallies, 'party', party, delta);
-  for (const participant of new Set(event.participants)) bumpOpen(tallies, 'participant', participant, delta);
+  bump(tallies, 'reports', 'all');
+  bump(tallies, 'type', event.type);
+  bump(tallies, 'status', event.status);
+  for (const party of new Set(event.parties)) bump(tallies, 'party', party);
+  for (const participant of new Set(event.participants)) bumpOpen(tallies, 'participant', participant);
   if (event.place) {
     const counter = event.status === 'happened' && report.placeStated ? 'placeStated' : event.status === 'happened' ? 'placeInferred' : 'placePlanned';
-    bumpOpen(tallies, counter, event.place.trim(), delta);
+    bumpOpen(tallies, counter, event.place.trim());
   }
   if (report.precise) {
-    bump(tallies, event.status === 'happened' ? 'heldDate' : 'otherDate', `${report.precise.start}|${report.precise.end}`, delta);
+    bump(tallies, event.status === 'happened' ? 'heldDate' : 'otherDate', `${report.precise.start}|${report.precise.end}`);
   } else if (report.window && dateRange(event)) {
-    bump(tallies, 'otherDate', `${report.window.start}|${report.window.end}`, delta);
+    bump(tallies, 'otherDate', `${report.window.start}|${report.window.end}`);
   }
   if (report.window) {
-    bump(tallies, 'windowStart', report.window.start, delta);
-    bump(tallies, 'windowEnd', report.window.end, delta);
+    bump(tallies, 'windowStart', report.window.start);
+    bump(tallies, 'windowEnd', report.window.end);
   }
-  if (event.duration) bumpOpen(tallies, 'duration', event.duration, delta);
-  if (event.outcome) bumpOpen(tallies, 'outcome', event.outcome, delta);
-  if (report.vagueHeld) bump(tallies, 'vagueHeld', 'reports', delta);
+  if (event.duration) bumpOpen(tallies, 'duration', event.duration);
+  if (event.outcome) bumpOpen(tallies, 'outcome', event.outcome);
+  if (report.vagueHeld) bump(tallies, 'vagueHeld', 'reports');
 }
 
 function parseRange(key: string): DayRange {

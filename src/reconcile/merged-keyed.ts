@@ -28,28 +28,41 @@ export function mergedFactId(kind: KeyedKind, story: string | null, key: string)
   return stableId(prefix, story ?? '', key);
 }
 
-function tallyPublished(tallies: Tallies, published: string | null, delta: 1 | -1): void {
-  bump(tallies, 'reports', 'all', delta);
-  if (published) bump(tallies, 'published', published, delta);
+/** The earliest or latest day in a one-key counter, or null. */
+function dayIn(tallies: Tallies, name: 'firstSeen' | 'lastSeen'): string | null {
+  for (const day in tallies[name]) return day;
+  return null;
+}
+
+/**
+ * Counts a report and widens the days the fact was reported on. Only the first and last day are kept
+ * (the window is all they are for, and a report leaving a fact is handled by counting the others
+ * again): a count per day made a long-running fact's tallies grow with every day it was in the news.
+ * Facts stored with such a per-day counter (`published`) are folded into the two days on their next report.
+ */
+function tallyPublished(tallies: Tallies, published: string | null): void {
+  bump(tallies, 'reports', 'all');
+  const days = [...Object.keys(tallies.published ?? {}), ...(published ? [published] : [])];
+  delete tallies.published;
+  for (const day of days) {
+    const first = dayIn(tallies, 'firstSeen');
+    const last = dayIn(tallies, 'lastSeen');
+    if (first === null || day < first) tallies.firstSeen = { [day]: 1 };
+    if (last === null || day > last) tallies.lastSeen = { [day]: 1 };
+  }
 }
 
 function windowOf(tallies: Tallies): { start: string | null; end: string | null } {
-  let start: string | null = null;
-  let end: string | null = null;
-  for (const day in tallies.published) {
-    if (start === null || day < start) start = day;
-    if (end === null || day > end) end = day;
-  }
-  return { start, end };
+  return { start: dayIn(tallies, 'firstSeen'), end: dayIn(tallies, 'lastSeen') };
 }
 
-export function tallyStance(tallies: Tallies, stance: Stance, published: string | null, delta: 1 | -1 = 1): void {
-  tallyPublished(tallies, published, delta);
-  if (stance.actor) bumpOpen(tallies, 'actor', stance.actor, delta);
+export function tallyStance(tallies: Tallies, stance: Stance, published: string | null): void {
+  tallyPublished(tallies, published);
+  if (stance.actor) bumpOpen(tallies, 'actor', stance.actor);
   // Summaries are weighed by confidence, so the most confident wording names the merged stance.
-  bumpOpen(tallies, 'summary', stance.summary, delta * Math.max(stance.confidence, 0.01));
-  bump(tallies, 'confidence', 'sum', delta * stance.confidence);
-  if (stance.hedged) bump(tallies, 'hedged', 'reports', delta);
+  bumpOpen(tallies, 'summary', stance.summary, Math.max(stance.confidence, 0.01));
+  bump(tallies, 'confidence', 'sum', stance.confidence);
+  if (stance.hedged) bump(tallies, 'hedged', 'reports');
 }
 
 export function stanceRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'stance'> {
@@ -67,13 +80,13 @@ export function stanceRow(id: string, story: string | null, key: string, tallies
   return { id, kind: 'stance', story, key, windowStart: window.start, windowEnd: window.end, date: window.end, attributes, tallies };
 }
 
-export function tallyQuantity(tallies: Tallies, quantity: Quantity, published: string | null, delta: 1 | -1 = 1): void {
-  tallyPublished(tallies, published, delta);
-  if (quantity.about) bumpOpen(tallies, 'about', quantity.about, delta);
-  if (quantity.unit) bumpOpen(tallies, 'unit', quantity.unit, delta);
-  bumpOpen(tallies, 'text', quantity.text, delta);
+export function tallyQuantity(tallies: Tallies, quantity: Quantity, published: string | null): void {
+  tallyPublished(tallies, published);
+  if (quantity.about) bumpOpen(tallies, 'about', quantity.about);
+  if (quantity.unit) bumpOpen(tallies, 'unit', quantity.unit);
+  bumpOpen(tallies, 'text', quantity.text);
   const measure = measureOf(quantity);
-  if (measure) bumpOpen(tallies, 'measure', measure, delta);
+  if (measure) bumpOpen(tallies, 'measure', measure);
 }
 
 export function quantityRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'quantity'> {
@@ -83,11 +96,11 @@ export function quantityRow(id: string, story: string | null, key: string, talli
   return { id, kind: 'quantity', story, key, windowStart: window.start, windowEnd: window.end, date: window.end, attributes, tallies };
 }
 
-export function tallyQuote(tallies: Tallies, quote: Quote, published: string | null, delta: 1 | -1 = 1): void {
-  tallyPublished(tallies, published, delta);
-  if (quote.speaker) bumpOpen(tallies, 'speaker', quote.speaker, delta);
-  if (quote.speakerName) bumpOpen(tallies, 'speakerName', quote.speakerName, delta);
-  bumpOpen(tallies, 'text', quote.text, delta);
+export function tallyQuote(tallies: Tallies, quote: Quote, published: string | null): void {
+  tallyPublished(tallies, published);
+  if (quote.speaker) bumpOpen(tallies, 'speaker', quote.speaker);
+  if (quote.speakerName) bumpOpen(tallies, 'speakerName', quote.speakerName);
+  bumpOpen(tallies, 'text', quote.text);
 }
 
 export function quoteRow(id: string, story: string | null, key: string, tallies: Tallies): MergedFactRow<'quote'> {
