@@ -79,7 +79,7 @@ describe('sketches kept in memory', () => {
     await store.close();
   });
 
-  it('drop the sketch kept longest once full', () => {
+  it('drop the sketch least recently used once full', () => {
     const cache = new SketchCache(2);
     const entry = (documentId: string) => ({ documentId, shingles: 1, signature: new Uint32Array(1), sourceGroup: documentId, story: null });
     cache.set(1, entry('a'));

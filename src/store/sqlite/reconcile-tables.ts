@@ -25,6 +25,7 @@ import type {
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
 import type { MemberPosition } from './member-window.ts';
+import { cachedFact, MergedFactCache, passesQuery, recordOf, type CachedFact } from './fact-cache.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import { reusedLimit, type StatementCache } from './statement-cache.ts';
 
@@ -35,6 +36,8 @@ const lastBriefKey = 'last-brief';
 const documentsPerBand = 30;
 /** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 12 MB. */
 const cachedSketches = 20_000;
+/** Merged facts kept in memory for the event lookup (see MergedFactCache): about 8 MB. */
+const cachedMergedFacts = 5_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
@@ -116,6 +119,8 @@ export interface MemberChanges {
   reset: boolean;
   /** The stored document the update was about. */
   doc: number;
+  /** Merged facts the update wrote, counted anew or deleted. */
+  facts: Set<string>;
 }
 
 interface NewReport {
@@ -169,9 +174,8 @@ function toStoryRecord(row: StoryDbRow): StoryRecord {
   };
 }
 
-/** A stored fact; its tallies are parsed when first read, since a lookup reads many candidates and uses the tallies of few. */
-function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecord<K> {
-  let tallies: Tallies | undefined;
+/** A stored fact but its tallies. */
+function factFields<K extends MergedKind>(row: MergedDbRow): Omit<MergedFactRecord<K>, 'tallies'> {
   return {
     id: row.id,
     kind: row.kind as K,
@@ -181,6 +185,19 @@ function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecor
     windowEnd: row.window_end,
     date: row.fact_date,
     attributes: JSON.parse(row.attributes) as MergedFactRecord<K>['attributes'],
+    documentCount: row.document_count,
+    independentSources: row.source_count,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    firstIngested: row.first_ingested,
+  };
+}
+
+/** A stored fact; its tallies are parsed when first read, since a lookup reads many candidates and uses the tallies of few. */
+function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecord<K> {
+  let tallies: Tallies | undefined;
+  return {
+    ...factFields<K>(row),
     get tallies(): Tallies {
       tallies ??= JSON.parse(row.tallies) as Tallies;
       return tallies;
@@ -188,11 +205,6 @@ function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecor
     set tallies(value: Tallies) {
       tallies = value;
     },
-    documentCount: row.document_count,
-    independentSources: row.source_count,
-    firstSeen: row.first_seen,
-    lastSeen: row.last_seen,
-    firstIngested: row.first_ingested,
   };
 }
 
@@ -239,26 +251,38 @@ function seenWindowClauses(
 }
 export class ReconcileTables {
   private readonly sketches = new SketchCache(cachedSketches);
-  /** `PRAGMA data_version` when the cached sketches were last known right: another connection's commit changes it. */
-  private sketchesVersion: number | null = null;
+  private readonly facts = new MergedFactCache(cachedMergedFacts);
+  /** `PRAGMA data_version` when the caches were last known right: another connection's commit changes it. */
+  private cachesVersion: number | null = null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly sql: StatementCache,
   ) {}
 
-  /** A committed update: the cached sketch of its document follows what it wrote. */
-  sketchApplied(update: ReconcileUpdate, doc: number): void {
+  /** A committed update: the cached sketch of its document follows what it wrote, the facts it changed are dropped. */
+  updateApplied(update: ReconcileUpdate, changes: MemberChanges): void {
+    const doc = changes.doc;
     if (update.detach) this.sketches.storyCleared(doc);
     else if (update.sketch) {
       const { shingles, signature } = update.sketch;
       this.sketches.set(doc, { documentId: update.documentId, shingles, signature, sourceGroup: update.sourceGroup, story: update.story });
     } else this.sketches.delete(doc);
+    this.facts.delete(changes.facts);
   }
 
-  /** Something this connection wrote was rolled back: the cached sketches may hold it. */
-  forgetSketches(): void {
+  /** Something this connection wrote was rolled back: the caches may hold it. */
+  forgetCaches(): void {
     this.sketches.clear();
+    this.facts.clear();
+  }
+
+  /** Empties the caches when another connection has committed since they were last checked. */
+  private validateCaches(): void {
+    const version = this.sql.get('PRAGMA data_version').pluck().get() as number;
+    if (version === this.cachesVersion) return;
+    this.forgetCaches();
+    this.cachesVersion = version;
   }
 
   private seqOf(documentId: string): number | null {
@@ -295,11 +319,7 @@ export class ReconcileTables {
       .map(([doc, count]) => ({ doc, shared: count }))
       .sort((a, b) => b.shared - a.shared || b.doc - a.doc)
       .slice(0, options.limit ?? shared.size);
-    const version = this.sql.get('PRAGMA data_version').pluck().get() as number;
-    if (version !== this.sketchesVersion) {
-      this.sketches.clear();
-      this.sketchesVersion = version;
-    }
+    this.validateCaches();
     const found = new Map(hits.map((hit) => [hit.doc, this.sketches.get(hit.doc)]));
     for (const [doc, sketch] of this.readSketches([...found].filter(([, sketch]) => sketch === undefined).map(([doc]) => doc))) found.set(doc, sketch);
     const candidates: SketchCandidate[] = [];
@@ -308,6 +328,21 @@ export class ReconcileTables {
       if (sketch) candidates.push({ ...sketch, sharedBands: hit.shared });
     }
     return candidates;
+  }
+
+  /** The stored facts with these ids, from the cache or read into it. */
+  private cachedFacts(ids: readonly string[]): CachedFact[] {
+    this.validateCaches();
+    const found = new Map(ids.map((id) => [id, this.facts.get(id)]));
+    const missing = [...found].filter(([, fact]) => fact === undefined).map(([id]) => id);
+    for (const slice of chunks(missing)) {
+      for (const row of this.sql.get(`SELECT * FROM merged_facts WHERE id IN (${placeholders(slice.length)})`).all(...slice) as MergedDbRow[]) {
+        const fact = cachedFact(factFields(row), row.tallies);
+        this.facts.set(row.id, fact);
+        found.set(row.id, fact);
+      }
+    }
+    return [...found.values()].filter((fact): fact is CachedFact => fact !== undefined);
   }
 
   /** Reads the stored sketches of `docs`, keeping them in the cache. */
@@ -372,7 +407,11 @@ export class ReconcileTables {
     if (query.terms !== undefined && query.nearest !== undefined) {
       const near = this.nearestByTerms(query.terms, query.nearest, query);
       const ids = query.ids === undefined ? near : near.filter((id) => query.ids?.includes(id));
-      return ids.length === 0 ? [] : this.findMergedFacts(kind, { ...query, terms: undefined, nearest: undefined, ids });
+      if (query.keyPrefix !== undefined || query.document !== undefined) return ids.length === 0 ? [] : this.findMergedFacts(kind, { ...query, terms: undefined, nearest: undefined, ids });
+      return this.cachedFacts(ids)
+        .filter((fact) => passesQuery(fact.record, kind, query))
+        .sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
+        .map((fact) => recordOf<K>(fact));
     }
     const clauses = ['f.kind = ?'];
     const params: unknown[] = [kind];
@@ -652,7 +691,7 @@ export class ReconcileTables {
   apply(update: ReconcileUpdate): MemberChanges {
     const seq = this.seqOf(update.documentId);
     if (seq === null) throw new Error(`reconcile: no stored document ${update.documentId}`);
-    const changes: MemberChanges = { joined: [], reset: update.detach === true, doc: seq };
+    const changes: MemberChanges = { joined: [], reset: update.detach === true, doc: seq, facts: new Set() };
     // Whether a document had reports in merged facts before this update: read once, before any is added.
     const hadMembersBefore = new Map([[seq, this.hasMembers(seq)]]);
     const recount = new Set<string>();
@@ -678,6 +717,7 @@ export class ReconcileTables {
     this.recountFacts(recount);
     const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
     for (const id of new Set([...written, ...recount])) dropEmpty.run(id);
+    for (const id of [...written, ...recount, ...joined.map((report) => report.merged)]) changes.facts.add(id);
     for (const contradiction of update.contradictions) this.writeContradiction(contradiction);
     const resolve = this.sql.get('DELETE FROM contradictions WHERE subject = ?');
     for (const subject of update.resolved) resolve.run(subject);

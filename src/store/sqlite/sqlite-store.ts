@@ -546,7 +546,7 @@ export class SqliteStore implements Store {
   async applyReconcile(update: ReconcileUpdate): Promise<void> {
     this.assertOpen();
     const changes = this.reconcile.transaction(() => this.reconcile.apply(update));
-    this.reconcile.sketchApplied(update, changes.doc);
+    this.reconcile.updateApplied(update, changes);
     if (changes.reset) this.memberWindows?.clear();
     else for (const { merged, position } of changes.joined) this.memberWindows?.memberJoined(merged, position);
   }
@@ -582,7 +582,7 @@ export class SqliteStore implements Store {
       this.batchIndexRows = null;
       // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
       if (this.db.inTransaction) this.commitBatch(indexRows);
-      else this.reconcile.forgetSketches();
+      else this.reconcile.forgetCaches();
     }
   }
 
@@ -599,7 +599,7 @@ export class SqliteStore implements Store {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.reconcile.forgetSketches();
+      this.reconcile.forgetCaches();
       throw new StoreError('store:write', `cannot commit to ${this.db.name}: ${(error as Error).message}`, { cause: error });
     }
   }
