@@ -750,16 +750,20 @@ export class ReconcileTables {
    */
   private writeFact(fact: MergedFactRow): boolean {
     const params = this.factParams(fact);
-    const inserted = this.sql
-      .get(`INSERT INTO merged_facts (id, kind, story, key, window_start, window_end, fact_date, attributes, tallies)
-            VALUES (@id, @kind, @story, @key, @windowStart, @windowEnd, @date, @attributes, @tallies) ON CONFLICT (id) DO NOTHING`)
-      .run(params);
-    if (inserted.changes > 0) return true;
-    this.sql.get('UPDATE merged_facts SET attributes = @attributes, tallies = @tallies WHERE id = @id').run(params);
-    this.sql
-      .get(`UPDATE merged_facts SET story = @story, key = @key, window_start = @windowStart, window_end = @windowEnd, fact_date = @date
-            WHERE id = @id AND (story IS NOT @story OR key IS NOT @key OR window_start IS NOT @windowStart OR window_end IS NOT @windowEnd OR fact_date IS NOT @date)`)
-      .run(params);
+    // Most writes update a fact reported before: the update goes first, and says what the indexed columns hold.
+    const stored = this.sql
+      .get('UPDATE merged_facts SET attributes = @attributes, tallies = @tallies WHERE id = @id RETURNING story, key, window_start, window_end, fact_date')
+      .get(params) as Pick<MergedDbRow, 'story' | 'key' | 'window_start' | 'window_end' | 'fact_date'> | undefined;
+    if (!stored) {
+      this.sql
+        .get(`INSERT INTO merged_facts (id, kind, story, key, window_start, window_end, fact_date, attributes, tallies)
+              VALUES (@id, @kind, @story, @key, @windowStart, @windowEnd, @date, @attributes, @tallies)`)
+        .run(params);
+      return true;
+    }
+    if (stored.story !== fact.story || stored.key !== fact.key || stored.window_start !== fact.windowStart || stored.window_end !== fact.windowEnd || stored.fact_date !== fact.date) {
+      this.sql.get('UPDATE merged_facts SET story = @story, key = @key, window_start = @windowStart, window_end = @windowEnd, fact_date = @date WHERE id = @id').run(params);
+    }
     return false;
   }
 
