@@ -2,7 +2,7 @@
 import type { EventType, NegotiationEvent } from '../doc/types.ts';
 import type { MergedEventAttributes, MergedFactRecord, MergedFactRow, Tallies } from '../store/store.ts';
 import { addDays, daysBetween, isIsoDate, rangesOverlap } from './iso-days.ts';
-import { bump, bumpOpen, count, ranked, top } from './tallies.ts';
+import { bump, bumpOpen, count, dayOf, ranked, top, widenDay } from './tallies.ts';
 
 /**
  * Tuning, with why:
@@ -123,8 +123,8 @@ export function tallyEvent(tallies: Tallies, report: EventReport): void {
     bump(tallies, 'otherDate', `${report.window.start}|${report.window.end}`);
   }
   if (report.window) {
-    bump(tallies, 'windowStart', report.window.start);
-    bump(tallies, 'windowEnd', report.window.end);
+    widenDay(tallies, 'windowStart', report.window.start, 'earliest');
+    widenDay(tallies, 'windowEnd', report.window.end, 'latest');
   }
   if (event.duration) bumpOpen(tallies, 'duration', event.duration);
   if (event.outcome) bumpOpen(tallies, 'outcome', event.outcome);
@@ -219,9 +219,9 @@ export function deriveEvent(tallies: Tallies): { attributes: MergedEventAttribut
     date = others[0]?.range ?? null;
   }
   const precise = date && daysBetween(date.start, date.end) <= eventTuning.preciseSpanDays ? date : null;
-  const starts = Object.keys(tallies.windowStart ?? {}).sort();
-  const ends = Object.keys(tallies.windowEnd ?? {}).sort();
-  const window = precise ?? (starts.length && ends.length ? { start: starts[0], end: ends[ends.length - 1] } : null);
+  const start = dayOf(tallies, 'windowStart', 'earliest');
+  const end = dayOf(tallies, 'windowEnd', 'latest');
+  const window = precise ?? (start !== null && end !== null ? { start, end } : null);
   return {
     attributes: {
       type,
@@ -291,9 +291,9 @@ export function reportTerms(report: EventReport): string[] {
   return lookupTerms(typeGroupOf(event.type), event.parties, details);
 }
 
-/** The row to store for an event with these tallies. */
-export function eventRow(id: string, story: string | null, tallies: Tallies): MergedFactRow<'event'> {
-  const { attributes, window } = deriveEvent(tallies);
+/** The row to store for an event with these tallies (`derived` from them, when the caller has it already). */
+export function eventRow(id: string, story: string | null, tallies: Tallies, derived = deriveEvent(tallies)): MergedFactRow<'event'> {
+  const { attributes, window } = derived;
   return {
     id,
     kind: 'event',

@@ -4,7 +4,7 @@ import type { MergedFactRow, MergedQuantityAttributes, MergedQuoteAttributes, Me
 import { stableId } from './hashing.ts';
 import { measureOf } from './measures.ts';
 import { wordsOf } from './shingles.ts';
-import { bump, bumpOpen, count, ranked, top } from './tallies.ts';
+import { bump, bumpOpen, count, dayOf, ranked, top, widenDay } from './tallies.ts';
 
 /** A quote is identified by its first words: rewrites trim or extend quotes at the end more often than at the start. */
 const quoteKeyWords = 40;
@@ -28,32 +28,21 @@ export function mergedFactId(kind: KeyedKind, story: string | null, key: string)
   return stableId(prefix, story ?? '', key);
 }
 
-/** The earliest or latest day in a one-key counter, or null. */
-function dayIn(tallies: Tallies, name: 'firstSeen' | 'lastSeen'): string | null {
-  for (const day in tallies[name]) return day;
-  return null;
-}
-
 /**
- * Counts a report and widens the days the fact was reported on. Only the first and last day are kept
- * (the window is all they are for, and a report leaving a fact is handled by counting the others
- * again): a count per day made a long-running fact's tallies grow with every day it was in the news.
- * Facts stored with such a per-day counter (`published`) are folded into the two days on their next report.
+ * Counts a report and widens the days the fact was reported on to include its day (see widenDay).
+ * Facts stored with a count per day (`published`) have it folded into the two ends on their next report.
  */
 function tallyPublished(tallies: Tallies, published: string | null): void {
   bump(tallies, 'reports', 'all');
-  const days = [...Object.keys(tallies.published ?? {}), ...(published ? [published] : [])];
-  delete tallies.published;
-  for (const day of days) {
-    const first = dayIn(tallies, 'firstSeen');
-    const last = dayIn(tallies, 'lastSeen');
-    if (first === null || day < first) tallies.firstSeen = { [day]: 1 };
-    if (last === null || day > last) tallies.lastSeen = { [day]: 1 };
+  for (const day of [...Object.keys(tallies.published ?? {}), ...(published ? [published] : [])]) {
+    widenDay(tallies, 'firstSeen', day, 'earliest');
+    widenDay(tallies, 'lastSeen', day, 'latest');
   }
+  delete tallies.published;
 }
 
 function windowOf(tallies: Tallies): { start: string | null; end: string | null } {
-  return { start: dayIn(tallies, 'firstSeen'), end: dayIn(tallies, 'lastSeen') };
+  return { start: dayOf(tallies, 'firstSeen', 'earliest'), end: dayOf(tallies, 'lastSeen', 'latest') };
 }
 
 export function tallyStance(tallies: Tallies, stance: Stance, published: string | null): void {

@@ -29,7 +29,7 @@ import {
 } from './contradictions.ts';
 import { stableId } from './hashing.ts';
 import { addDays, isIsoDate } from './iso-days.ts';
-import { bestMatch, candidateWindow, deriveEvent, eventLookup, eventReport, eventRow, reportTerms, tallyEvent, typeGroupOf, type EventReport } from './merged-events.ts';
+import { bestMatch, candidateWindow, deriveEvent, eventLookup, eventReport, eventRow, reportTerms, tallyEvent, typeGroupOf, type EventConflicts, type EventReport } from './merged-events.ts';
 import {
   mergedFactId,
   quantityKey,
@@ -119,8 +119,8 @@ function heldDateClaim(report: EventReport): string | null {
   return report.precise.start === report.precise.end ? report.precise.start : `${report.precise.start} to ${report.precise.end}`;
 }
 
-async function eventDisputes(ctx: Context, row: MergedFactRow<'event'>, existing: boolean, own: readonly EventReport[]): Promise<void> {
-  const { conflicts, attributes } = deriveEvent(row.tallies);
+async function eventDisputes(ctx: Context, row: MergedFactRow<'event'>, conflicts: EventConflicts, existing: boolean, own: readonly EventReport[]): Promise<void> {
+  const attributes = row.attributes;
   const subjects = { date: `event:${row.id}:date`, place: `event:${row.id}:place` };
   if (!conflicts.date && !conflicts.place) {
     addDispute(ctx.out, subjects.date, null);
@@ -164,12 +164,13 @@ async function reconcileEvents(ctx: Context): Promise<string[]> {
     const match = bestMatch(report, candidates, used);
     const tallies: Tallies = match ? copyTallies(match.tallies) : {};
     tallyEvent(tallies, report);
-    const row = eventRow(match ? match.id : stableId('ev', doc.id, String(ordinal)), match ? match.story ?? ctx.story : ctx.story, tallies);
+    const derived = deriveEvent(tallies);
+    const row = eventRow(match ? match.id : stableId('ev', doc.id, String(ordinal)), match ? match.story ?? ctx.story : ctx.story, tallies, derived);
     ctx.out.facts.set(row.id, row);
     ctx.out.members.push({ merged: row.id, fact: report.factId });
     used.add(row.id);
     merged.push(row.id);
-    await eventDisputes(ctx, row, match !== null, [report]);
+    await eventDisputes(ctx, row, derived.conflicts, match !== null, [report]);
   }
   return merged;
 }
@@ -187,7 +188,12 @@ interface KeyedSpec<K extends 'stance' | 'quantity' | 'quote', F> {
 /** Folds the document's items into the merged facts of its story; returns the written rows by key. */
 async function reconcileKeyed<K extends 'stance' | 'quantity' | 'quote', F>(ctx: Context, spec: KeyedSpec<K, F>): Promise<Map<string, { row: MergedFactRow<K>; existed: boolean }>> {
   const byKey = new Map<string, number[]>();
-  spec.items.forEach((item, ordinal) => byKey.set(spec.keyOf(item), [...(byKey.get(spec.keyOf(item)) ?? []), ordinal]));
+  spec.items.forEach((item, ordinal) => {
+    const key = spec.keyOf(item);
+    const ordinals = byKey.get(key);
+    if (ordinals) ordinals.push(ordinal);
+    else byKey.set(key, [ordinal]);
+  });
   const rows = new Map<string, { row: MergedFactRow<K>; existed: boolean }>();
   if (byKey.size === 0) return rows;
   const found = await ctx.store.findMergedFacts(spec.kind, { story: ctx.story, keys: [...byKey.keys()] });

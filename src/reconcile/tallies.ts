@@ -45,6 +45,22 @@ export function top(tallies: Tallies, name: string): string | null {
   return best;
 }
 
+/**
+ * Widens a counter that holds one day, the earliest or the latest reported: a window needs only its
+ * ends, and a count per day grew with every day a fact was in the news (and was parsed, copied and
+ * written back for every report of it). A counter stored with several days is folded to its end.
+ */
+export function widenDay(tallies: Tallies, name: string, day: string, end: 'earliest' | 'latest'): void {
+  tallies[name] = { [dayOf(tallies, name, end, day) as string]: 1 };
+}
+
+/** The earliest or latest day in a counter (of `also` too, when given), or null when there is none. */
+export function dayOf(tallies: Tallies, name: string, end: 'earliest' | 'latest', also: string | null = null): string | null {
+  let best = also;
+  for (const day in tallies[name]) if (best === null || (end === 'earliest' ? day < best : day > best)) best = day;
+  return best;
+}
+
 export function count(tallies: Tallies, name: string, key: string): number {
   return tallies[name]?.[key] ?? 0;
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Tallies } from '../../src/store/store.ts';
-import { bump, bumpOpen, openCounterKeys, ranked, top } from '../../src/reconcile/tallies.ts';
+import { bump, bumpOpen, dayOf, openCounterKeys, ranked, top, widenDay } from '../../src/reconcile/tallies.ts';
 
 describe('tallies', () => {
   it('keep the most counted keys of an open-ended counter, dropping the least counted as new ones arrive', () => {
@@ -22,5 +22,17 @@ describe('tallies', () => {
     const tallies: Tallies = {};
     for (let day = 0; day < openCounterKeys * 2; day++) bump(tallies, 'published', new Date(Date.UTC(2025, 9, 1 + day)).toISOString().slice(0, 10));
     assert.equal(Object.keys(tallies.published).length, openCounterKeys * 2);
+  });
+
+  it('keep one day for a window end, folding a counter stored with a day per report', () => {
+    const tallies: Tallies = { windowStart: { '2025-11-20': 2, '2025-11-12': 1, '2025-11-30': 1 } };
+    widenDay(tallies, 'windowStart', '2025-11-15', 'earliest');
+    assert.deepEqual(tallies.windowStart, { '2025-11-12': 1 });
+    widenDay(tallies, 'windowStart', '2025-11-02', 'earliest');
+    widenDay(tallies, 'windowEnd', '2025-11-02', 'latest');
+    widenDay(tallies, 'windowEnd', '2025-11-01', 'latest');
+    assert.deepEqual([tallies.windowStart, tallies.windowEnd], [{ '2025-11-02': 1 }, { '2025-11-02': 1 }]);
+    assert.equal(dayOf(tallies, 'windowEnd', 'latest'), '2025-11-02');
+    assert.equal(dayOf(tallies, 'nothing', 'earliest'), null);
   });
 });
