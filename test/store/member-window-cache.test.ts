@@ -1,5 +1,8 @@
-// Member windows read inside a batch may come from a cache: after every kind of write they must equal what an uncached read gives.
+// Member windows and their reports' rows may come from caches: after every kind of write, by this connection or another, they must equal what an uncached read gives.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import type { Doc } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
@@ -360,5 +363,27 @@ describe('member window cache', () => {
     assert.deepStrictEqual(fresh, [a.id, y.id, b.id]);
     assert.deepStrictEqual(inBatch, fresh);
     await store.close();
+  });
+
+  it('shows the source group and story another connection gave a report’s document', async () => {
+    const story: StoryRow = { id: 'kyiv-round', label: 'Russia – Ukraine', parties: ['Russia', 'Ukraine'], issues: [], places: [], profile: {} };
+    const dir = mkdtempSync(join(tmpdir(), 'parley-member-details-'));
+    try {
+      const path = join(dir, 'store.db');
+      const mine = await openSqliteStore(path);
+      const [a, b] = [outlet(1, day(10)), outlet(2, day(14))];
+      await mine.putDocuments([a, b]);
+      await mine.applyReconcile(reports(a, mainFact));
+      await mine.applyReconcile(reports(b, mainFact));
+      const groups = async () => ((await mine.listMembers('stance', [mainFact], { perFact: 5 })).get(mainFact) ?? []).map((member) => [member.sourceGroup, member.story]);
+      assert.deepStrictEqual(await groups(), [[a.id, null], [b.id, null]]);
+      const other = await openSqliteStore(path);
+      await other.applyReconcile(reports(b, mainFact, [0], { sourceGroup: a.id, story: story.id, stories: [story] }));
+      await other.close();
+      assert.deepStrictEqual(await groups(), [[a.id, null], [a.id, story.id]]);
+      await mine.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

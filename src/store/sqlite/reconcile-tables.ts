@@ -24,7 +24,7 @@ import type {
 } from '../store.ts';
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
-import type { MemberPosition } from './member-window.ts';
+import { MemberDetailCache, type MemberPosition } from './member-window.ts';
 import { cachedFact, MergedFactCache, passesQuery, recordOf, type CachedFact } from './fact-cache.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import { reusedLimit, type StatementCache } from './statement-cache.ts';
@@ -34,10 +34,12 @@ const inClauseChunk = 500;
 const lastBriefKey = 'last-brief';
 /** Documents read per LSH band when looking for near-duplicates (the most recently stored): a copy shares several bands, so a few dozen per band find it. */
 const documentsPerBand = 30;
-/** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 12 MB. */
-const cachedSketches = 20_000;
+/** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 8 MB. */
+const cachedSketches = 10_000;
 /** Merged facts kept in memory for the event lookup (see MergedFactCache): about 8 MB. */
 const cachedMergedFacts = 5_000;
+/** Member report rows kept in memory for member windows (see MemberDetailCache): about 10 MB. */
+const cachedMemberDetails = 10_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
@@ -252,6 +254,7 @@ function seenWindowClauses(
 export class ReconcileTables {
   private readonly sketches = new SketchCache(cachedSketches);
   private readonly facts = new MergedFactCache(cachedMergedFacts);
+  private readonly memberDetails = new MemberDetailCache(cachedMemberDetails);
   /** `PRAGMA data_version` when the caches were last known right: another connection's commit changes it. */
   private cachesVersion: number | null = null;
 
@@ -269,12 +272,21 @@ export class ReconcileTables {
       this.sketches.set(doc, { documentId: update.documentId, shingles, signature, sourceGroup: update.sourceGroup, story: update.story });
     } else this.sketches.delete(doc);
     this.facts.delete(changes.facts);
+    // A document reconciled again or taken out of its story changes what its reports' rows say.
+    if (changes.reset) this.memberDetails.clear();
+  }
+
+  /** The member rows kept in memory, once checked to be right (see MemberDetailCache). */
+  checkedMemberDetails(): MemberDetailCache {
+    this.validateCaches();
+    return this.memberDetails;
   }
 
   /** Something this connection wrote was rolled back: the caches may hold it. */
   forgetCaches(): void {
     this.sketches.clear();
     this.facts.clear();
+    this.memberDetails.clear();
   }
 
   /** Empties the caches when another connection has committed since they were last checked. */
