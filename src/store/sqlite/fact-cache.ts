@@ -11,7 +11,7 @@ export interface CachedFact {
 /**
  * Each event report weighs a few dozen stored events found under its terms, and consecutive reports
  * weigh mostly the same ones (on 20,000 generated articles, 94% of the events read had been read
- * since they were last written, with room for 5,000). Reading them again — two index seeks and a
+ * since they were last written, with room for 5,000 as for 20,000). Reading them again — two index seeks and a
  * row decode each — grew into the lookup's largest cost as the store grew.
  *
  * Like SketchCache, the cache is only right while this connection is the only writer: the store

@@ -101,8 +101,8 @@ type MemberDetailRow = Omit<MemberDbRow, 'merged'> & { doc: number };
 /**
  * Member reports' rows (the fact, its document, the document's source group and story) read by member
  * windows, least recently used dropped first. A dispute check reads the first reports of a fact for every
- * new report of it, about 35 rows per article, and nine in ten were read before (with room for 10,000, on
- * 20,000 generated articles). A report's fact and document do not change; its document's source group and
+ * new report of it, about 35 rows per article, and most were read before (on 20,000 generated articles,
+ * six in ten with room for 5,000 rows, nine in ten with room for 10,000). A report's fact and document do not change; its document's source group and
  * story change only when the document is reconciled again or taken out of its story, and the store empties
  * the cache then — and, like its other caches, when another connection has committed or a write was rolled back.
  */

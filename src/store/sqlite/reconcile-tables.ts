@@ -36,10 +36,13 @@ const lastBriefKey = 'last-brief';
 const documentsPerBand = 30;
 /** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 8 MB. */
 const cachedSketches = 10_000;
-/** Merged facts kept in memory for the event lookup (see MergedFactCache): about 8 MB. */
-const cachedMergedFacts = 5_000;
-/** Member report rows kept in memory for member windows (see MemberDetailCache): about 10 MB. */
-const cachedMemberDetails = 10_000;
+/** Merged facts kept in memory for the event lookup (see MergedFactCache): about 5 MB. */
+const cachedMergedFacts = 3_000;
+/**
+ * Member report rows kept in memory for member windows (see MemberDetailCache): about 5 MB. Twice as many
+ * answer nine reads in ten instead of six, but the larger heap put the benchmark's peak memory at 600 MB by 20,000 articles.
+ */
+const cachedMemberDetails = 5_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
