@@ -1,4 +1,4 @@
-// Member windows and their reports' rows may come from caches: after every kind of write, by this connection or another, they must equal what an uncached read gives.
+// Member windows read inside a batch may come from a cache: after every kind of write, by this connection or another, they must equal what an uncached read gives.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,4 @@
 // The first few member reports of each merged fact, read through the members' order index so that a fact reported by thousands of documents costs only the reports asked for.
-import { LRUCache } from 'lru-cache';
 import type { DocumentRef } from '../../doc/types.ts';
 import type { MemberOptions, MemberReport, MergedKind } from '../store.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
@@ -99,34 +98,6 @@ function joinsWindow(window: CachedWindow, position: MemberPosition): boolean {
 type MemberDetailRow = Omit<MemberDbRow, 'merged'> & { doc: number };
 
 /**
- * Member reports' rows (the fact, its document, the document's source group and story) read by member
- * windows, least recently used dropped first. A dispute check reads the first reports of a fact for every
- * new report of it, about 35 rows per article, and most were read before (on 20,000 generated articles,
- * six in ten with room for 5,000 rows, nine in ten with room for 10,000). A report's fact and document do not change; its document's source group and
- * story change only when the document is reconciled again or taken out of its story, and the store empties
- * the cache then — and, like its other caches, when another connection has committed or a write was rolled back.
- */
-export class MemberDetailCache {
-  private readonly rows: LRUCache<string, MemberDetailRow & Record<string, unknown>>;
-
-  constructor(capacity: number) {
-    this.rows = new LRUCache({ max: capacity });
-  }
-
-  get(kind: MergedKind, key: MemberKey): (MemberDetailRow & Record<string, unknown>) | undefined {
-    return this.rows.get(`${kind}:${key.doc}:${key.ordinal}`);
-  }
-
-  set(kind: MergedKind, row: MemberDetailRow & Record<string, unknown>): void {
-    this.rows.set(`${kind}:${row.doc}:${row.ordinal}`, row);
-  }
-
-  clear(): void {
-    this.rows.clear();
-  }
-}
-
-/**
  * Up to `options.perFact` members of each fact in `ids`, in the order of MemberOptions: by publication
  * (earliest or, with `latestFirst`, latest first; undated last), then by when the document was stored,
  * then by the report's place in its document. The (merged, published, doc, ordinal) index gives that
@@ -139,7 +110,6 @@ export function listMemberWindow<K extends MergedKind>(
   ids: readonly string[],
   options: MemberOptions & { perFact: number },
   cache: MemberWindowCache | null = null,
-  detailCache: MemberDetailCache | null = null,
 ): Map<string, MemberReport<K>[]> {
   const { table, read } = factTables[kind];
   const range = [...(options.from !== undefined ? ['AND published >= ?'] : []), ...(options.to !== undefined ? ['AND published <= ?'] : [])].join(' ');
@@ -152,27 +122,15 @@ export function listMemberWindow<K extends MergedKind>(
     ? null
     : sql.get(`SELECT doc, ordinal, published FROM merged_members WHERE merged = ? AND published IS NULL AND +kind = ?
         ORDER BY doc ${options.latestFirst ? 'DESC' : ''}, ordinal LIMIT ${reusedLimit}`);
-  // The reports not in the detail cache are read in one statement (one per count): a run per report cost more than its row.
+  // A window's reports are read in one statement (one per window size): a run per report cost more than its row.
   const details = (keys: readonly MemberKey[]): Map<string, MemberDetailRow & Record<string, unknown>> => {
-    const found = new Map<string, MemberDetailRow & Record<string, unknown>>();
-    const missing: MemberKey[] = [];
-    for (const key of keys) {
-      const row = detailCache?.get(kind, key);
-      if (row) found.set(`${key.doc}:${key.ordinal}`, row);
-      else missing.push(key);
-    }
-    if (missing.length === 0) return found;
     const rows = sql
       .get(`SELECT f.*, d.id AS document_id, d.published, d.source, d.file, d.url, d.title, d.ingested_at,
           r.source_group, r.story AS doc_story
         FROM ${table} f JOIN documents d ON d.seq = f.doc JOIN doc_reconcile r ON r.doc = f.doc
-        WHERE (f.doc, f.ordinal) IN (VALUES ${missing.map(() => '(?, ?)').join(', ')})`)
-      .all(...missing.flatMap((key) => [key.doc, key.ordinal])) as (MemberDetailRow & Record<string, unknown>)[];
-    for (const row of rows) {
-      detailCache?.set(kind, row);
-      found.set(`${row.doc}:${row.ordinal}`, row);
-    }
-    return found;
+        WHERE (f.doc, f.ordinal) IN (VALUES ${keys.map(() => '(?, ?)').join(', ')})`)
+      .all(...keys.flatMap((key) => [key.doc, key.ordinal])) as (MemberDetailRow & Record<string, unknown>)[];
+    return new Map(rows.map((row) => [`${row.doc}:${row.ordinal}`, row]));
   };
 
   const byFact = new Map<string, MemberReport<K>[]>();

@@ -24,7 +24,7 @@ import type {
 } from '../store.ts';
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
-import { MemberDetailCache, type MemberPosition } from './member-window.ts';
+import type { MemberPosition } from './member-window.ts';
 import { cachedFact, MergedFactCache, passesQuery, recordOf, type CachedFact } from './fact-cache.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import { reusedLimit, type StatementCache } from './statement-cache.ts';
@@ -36,13 +36,12 @@ const lastBriefKey = 'last-brief';
 const documentsPerBand = 30;
 /** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 8 MB. */
 const cachedSketches = 10_000;
-/** Merged facts kept in memory for the event lookup (see MergedFactCache): about 5 MB. */
-const cachedMergedFacts = 3_000;
 /**
- * Member report rows kept in memory for member windows (see MemberDetailCache): about 5 MB. Twice as many
- * answer nine reads in ten instead of six, but the larger heap put the benchmark's peak memory at 600 MB by 20,000 articles.
+ * Merged facts kept in memory for the event lookup (see MergedFactCache): about 5 MB. Each cached MB costs
+ * several of peak memory (V8 grows its heap by a multiple of what stays live, and evicted entries die in the
+ * old generation), so the caches are kept small.
  */
-const cachedMemberDetails = 5_000;
+const cachedMergedFacts = 3_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
@@ -257,7 +256,6 @@ function seenWindowClauses(
 export class ReconcileTables {
   private readonly sketches = new SketchCache(cachedSketches);
   private readonly facts = new MergedFactCache(cachedMergedFacts);
-  private readonly memberDetails = new MemberDetailCache(cachedMemberDetails);
   /** `PRAGMA data_version` when the caches were last known right: another connection's commit changes it. */
   private cachesVersion: number | null = null;
 
@@ -275,21 +273,12 @@ export class ReconcileTables {
       this.sketches.set(doc, { documentId: update.documentId, shingles, signature, sourceGroup: update.sourceGroup, story: update.story });
     } else this.sketches.delete(doc);
     this.facts.delete(changes.facts);
-    // A document reconciled again or taken out of its story changes what its reports' rows say.
-    if (changes.reset) this.memberDetails.clear();
-  }
-
-  /** The member rows kept in memory, once checked to be right (see MemberDetailCache). */
-  checkedMemberDetails(): MemberDetailCache {
-    this.validateCaches();
-    return this.memberDetails;
   }
 
   /** Something this connection wrote was rolled back: the caches may hold it. */
   forgetCaches(): void {
     this.sketches.clear();
     this.facts.clear();
-    this.memberDetails.clear();
   }
 
   /** Empties the caches when another connection has committed since they were last checked. */

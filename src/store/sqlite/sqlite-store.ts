@@ -519,9 +519,7 @@ export class SqliteStore implements Store {
   async listMembers<K extends MergedKind>(kind: K, ids: readonly string[], options: MemberOptions = {}): Promise<Map<string, MemberReport<K>[]>> {
     this.assertOpen();
     // A bounded listing reads each fact's first members by index; the full listing reads them all in one query.
-    if (options.perFact !== undefined) {
-      return listMemberWindow(this.sql, kind, ids, { ...options, perFact: options.perFact }, this.memberWindows, this.reconcile.checkedMemberDetails());
-    }
+    if (options.perFact !== undefined) return listMemberWindow(this.sql, kind, ids, { ...options, perFact: options.perFact }, this.memberWindows);
     return this.reconcile.listMembers(kind, ids, options);
   }
 
