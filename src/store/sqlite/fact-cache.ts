@@ -42,7 +42,7 @@ export class MergedFactCache {
   }
 }
 
-/** A record of its own for the caller: the shared attributes are frozen, the tallies parsed afresh when first read. */
+/** A record of its own for the caller, its tallies parsed when first read (a cached fact's shared attributes stay frozen). */
 export function recordOf<K extends MergedKind>(fact: CachedFact): MergedFactRecord<K> {
   let tallies: Tallies | undefined;
   return {

@@ -20,7 +20,6 @@ import type {
   SketchCandidate,
   StoryRecord,
   StoryRow,
-  Tallies,
 } from '../store.ts';
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
@@ -199,17 +198,7 @@ function factFields<K extends MergedKind>(row: MergedDbRow): Omit<MergedFactReco
 
 /** A stored fact; its tallies are parsed when first read, since a lookup reads many candidates and uses the tallies of few. */
 function toMergedRecord<K extends MergedKind>(row: MergedDbRow): MergedFactRecord<K> {
-  let tallies: Tallies | undefined;
-  return {
-    ...factFields<K>(row),
-    get tallies(): Tallies {
-      tallies ??= JSON.parse(row.tallies) as Tallies;
-      return tallies;
-    },
-    set tallies(value: Tallies) {
-      tallies = value;
-    },
-  };
+  return recordOf<K>({ record: factFields(row), tallies: row.tallies });
 }
 
 function documentRef(row: { document_id?: string; id?: string; file: string | null; url: string | null; source: string | null; title: string | null; published: string | null }): DocumentRef {
