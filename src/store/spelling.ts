@@ -36,7 +36,7 @@ function rules(): CompiledRules {
   return compiled;
 }
 
-function foldWord(lower: string): string {
+function applyRules(lower: string): string {
   const { words, ourStem, doubledL, suffixes } = rules();
   const word = words.get(lower);
   if (word !== undefined) return word;
@@ -46,6 +46,23 @@ function foldWord(lower: string): string {
     if (suffix.pattern.test(lower)) return lower.replace(suffix.pattern, suffix.replace);
   }
   return lower;
+}
+
+/**
+ * Words folded so far. Every stored sentence is folded, and news repeats its words: a word met before is
+ * one lookup instead of six pattern tests. Emptied when full, so a long ingest keeps at most this many.
+ */
+const foldedWords = new Map<string, string>();
+const foldedWordsLimit = 50_000;
+
+function foldWord(lower: string): string {
+  let folded = foldedWords.get(lower);
+  if (folded === undefined) {
+    if (foldedWords.size >= foldedWordsLimit) foldedWords.clear();
+    folded = applyRules(lower);
+    foldedWords.set(lower, folded);
+  }
+  return folded;
 }
 
 /** Keeps the folded word's case close to the original's (the index lowercases anyway; this keeps output readable). */

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bandKeys, bestNearDuplicate, estimateContainment, estimateJaccard, minhashSignature, shingleHashes, sketchText } from '../../src/reconcile/index.ts';
+import { wordsOf } from '../../src/reconcile/shingles.ts';
 import { buildTimeline } from '../../src/report/index.ts';
 import { ingest, memoryStore, moscowOwnReport, moscowOwnSentences, moscowRewrite, moscowRewriteSentences, moscowWire, moscowWireSentences } from './fixtures.ts';
 
@@ -20,6 +21,14 @@ describe('MinHash sketches', () => {
     assert.deepEqual(shingleHashes('Talks in Genève, on Monday!'), shingleHashes('talks in geneve on monday'));
     assert.equal(shingleHashes('').length, 0);
     assert.equal(shingleHashes('one two').length, 1);
+  });
+
+  it('cut plain English text into the words the Unicode reading finds', () => {
+    // ASCII text with typographic quotes and dashes takes a shorter path; accents and ligatures take the full one.
+    const unicodeWords = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (const text of ['The envoy’s “final” offer — 28 points – was REJECTED.', 'it\'s 9am; x-ray_2', 'Zelenskyy’s café, a ﬁne naïve ½ plan', '']) {
+      assert.deepEqual(wordsOf(text), unicodeWords(text), text);
+    }
   });
 
   it('estimate Jaccard similarity close to the exact value', () => {
