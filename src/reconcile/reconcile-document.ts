@@ -44,7 +44,7 @@ import {
 } from './merged-keyed.ts';
 import { bestNearDuplicate, candidateLimit, sketchText } from './near-duplicates.ts';
 import { assignStory } from './stories.ts';
-import { copyTallies, ranked } from './tallies.ts';
+import { ranked } from './tallies.ts';
 import type { ReconcileDoc } from './types.ts';
 
 export interface ReconcileResult {
@@ -162,7 +162,7 @@ async function reconcileEvents(ctx: Context): Promise<string[]> {
           })
         : [];
     const match = bestMatch(report, candidates, used);
-    const tallies: Tallies = match ? copyTallies(match.tallies) : {};
+    const tallies: Tallies = match ? match.tallies : {};
     tallyEvent(tallies, report);
     const derived = deriveEvent(tallies);
     const row = eventRow(match ? match.id : stableId('ev', doc.id, String(ordinal)), match ? match.story ?? ctx.story : ctx.story, tallies, derived);
@@ -200,7 +200,7 @@ async function reconcileKeyed<K extends 'stance' | 'quantity' | 'quote', F>(ctx:
   const existing = new Map(found.map((fact) => [fact.key, fact]));
   for (const [key, ordinals] of byKey) {
     const fact = existing.get(key);
-    const tallies = fact ? copyTallies(fact.tallies) : {};
+    const tallies = fact ? fact.tallies : {};
     for (const ordinal of ordinals) spec.tally(tallies, spec.items[ordinal], ctx.published);
     const row = spec.row(fact ? fact.id : mergedFactId(spec.kind, ctx.story, key), ctx.story, key, tallies);
     ctx.out.facts.set(row.id, row);

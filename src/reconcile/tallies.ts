@@ -64,9 +64,3 @@ export function dayOf(tallies: Tallies, name: string, end: 'earliest' | 'latest'
 export function count(tallies: Tallies, name: string, key: string): number {
   return tallies[name]?.[key] ?? 0;
 }
-
-export function copyTallies(tallies: Tallies): Tallies {
-  const copy: Tallies = {};
-  for (const name in tallies) copy[name] = { ...tallies[name] };
-  return copy;
-}

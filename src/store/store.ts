@@ -467,7 +467,10 @@ export interface Store {
   getStory(id: string): Promise<StoryRecord | null>;
   /** Stories, most documents first; with dates, only stories with documents published in the window, counted there. */
   listStories(filter?: { since?: string; until?: string; limit?: number }): Promise<StoryRecord[]>;
-  /** Merged facts matching a reconcile lookup (without their members: see listMembers). */
+  /**
+   * Merged facts matching a reconcile lookup (without their members: see listMembers). Each record's tallies
+   * are the caller's own to change (reconcile counts a report into them); its attributes may be shared, frozen.
+   */
   findMergedFacts<K extends MergedKind>(kind: K, query: MergedFactQuery): Promise<MergedFactRecord<K>[]>;
   listMergedFacts<K extends MergedKind>(kind: K, filter?: MergedFactFilter): Promise<MergedFactRecord<K>[]>;
   /** Member reports of the given merged facts, earliest published first, at most `perFact` each (default all). */

@@ -177,6 +177,15 @@ export function describeReconcileContract(store: () => Store): void {
       assert.deepEqual(ids(await store().listMergedFacts('stance', { story: 'elsewhere' })), []);
       assert.deepEqual(ids(await store().listMergedFacts('stance', { ingestedAfter: '2999-01-01T00:00:00Z' })), []);
       assert.deepEqual(ids(await store().listMergedFacts('event', { minSources: 2 })), []);
+
+      // Reconcile counts a new report into a found fact's tallies: that changes neither the store nor the next lookup.
+      for (const query of [{ ids: ['ev-1'] }, { keys: ['meeting'], terms: ['Ukraine'], nearest: { day: '2025-11-25', perTerm: 4, limit: 4 } }]) {
+        const [found] = await store().findMergedFacts('event', query);
+        found.tallies.place = { Geneva: 99 };
+        found.tallies.added = { report: 1 };
+        const [again] = await store().findMergedFacts('event', query);
+        assert.deepEqual(again.tallies, { place: { Geneva: 1 } });
+      }
     });
 
     it('moves a report between facts, dropping a fact left without reports, and detaches a superseded version', async () => {

@@ -706,10 +706,12 @@ export class ReconcileTables {
     const joined: NewReport[] = [];
     const reporters = new Map<string, Reporter | null>();
     for (const member of update.members) this.addMember(member.merged, member.fact, { recount, joined, reporters, hadMembersBefore, changes });
-    for (const report of joined) if (!recount.has(report.merged)) this.countReport(report);
+    // A fact that has just counted a report is not empty: only the others are checked.
+    const counted = new Set<string>();
+    for (const report of joined) if (!recount.has(report.merged) && this.countReport(report)) counted.add(report.merged);
     this.recountFacts(recount);
     const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
-    for (const id of new Set([...written, ...recount])) dropEmpty.run(id);
+    for (const id of new Set([...written, ...recount])) if (!counted.has(id)) dropEmpty.run(id);
     for (const id of [...written, ...recount, ...joined.map((report) => report.merged)]) changes.facts.add(id);
     for (const contradiction of update.contradictions) this.writeContradiction(contradiction);
     const resolve = this.sql.get('DELETE FROM contradictions WHERE subject = ?');
@@ -898,11 +900,12 @@ export class ReconcileTables {
 
   /**
    * Counts a document's first report in a fact into the fact's counts, as the recount would (documents
-   * not reconciled do not count). The indexed counts (sources, last seen) are written only when they change.
+   * not reconciled do not count); false when it did not count. The indexed counts (sources, last seen) are
+   * written only when they change.
    */
-  private countReport(report: NewReport): void {
+  private countReport(report: NewReport): boolean {
     const doc = report.reporter;
-    if (doc.sourceGroup === null) return;
+    if (doc.sourceGroup === null) return false;
     const params = { id: report.merged, published: doc.published, ingested: doc.ingestedAt };
     this.sql
       .get(`UPDATE merged_facts SET document_count = document_count + 1,
@@ -915,6 +918,7 @@ export class ReconcileTables {
     }
     const newGroup = this.sql.get('INSERT OR IGNORE INTO merged_fact_groups (merged, source_group) VALUES (?, ?)').run(report.merged, doc.sourceGroup);
     if (newGroup.changes > 0) this.sql.get('UPDATE merged_facts SET source_count = source_count + 1 WHERE id = ?').run(report.merged);
+    return true;
   }
 
   /** Counts facts again from all their members: for the rare report that leaves a fact. */
