@@ -23,7 +23,7 @@ import type {
 } from '../store.ts';
 import { mergedKinds } from '../store.ts';
 import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
-import type { MemberPosition } from './member-window.ts';
+import { listMemberWindow, MemberWindowCache, type MemberPosition } from './member-window.ts';
 import { cachedFact, MergedFactCache, passesQuery, recordOf, type CachedFact } from './fact-cache.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import { reusedLimit, type StatementCache } from './statement-cache.ts';
@@ -41,6 +41,11 @@ const cachedSketches = 10_000;
  * old generation), so the caches are kept small.
  */
 const cachedMergedFacts = 3_000;
+/**
+ * Reports kept in member windows (see MemberWindowCache): a window holds up to twenty (disputeReports in
+ * src/reconcile/reconcile-document.ts), so ~1,000 windows, some tens of MB.
+ */
+const cachedWindowMembers = 12_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
@@ -245,6 +250,7 @@ function seenWindowClauses(
 export class ReconcileTables {
   private readonly sketches = new SketchCache(cachedSketches);
   private readonly facts = new MergedFactCache(cachedMergedFacts);
+  private readonly memberWindows = new MemberWindowCache(cachedWindowMembers);
   /** `PRAGMA data_version` when the caches were last known right: another connection's commit changes it. */
   private cachesVersion: number | null = null;
 
@@ -262,12 +268,15 @@ export class ReconcileTables {
       this.sketches.set(doc, { documentId: update.documentId, shingles, signature, sourceGroup: update.sourceGroup, story: update.story });
     } else this.sketches.delete(doc);
     this.facts.delete(changes.facts);
+    if (changes.reset) this.memberWindows.clear();
+    else for (const { merged, position } of changes.joined) this.memberWindows.memberJoined(merged, position);
   }
 
   /** Something this connection wrote was rolled back: the caches may hold it. */
   forgetCaches(): void {
     this.sketches.clear();
     this.facts.clear();
+    this.memberWindows.clear();
   }
 
   /** Empties the caches when another connection has committed since they were last checked. */
@@ -321,6 +330,12 @@ export class ReconcileTables {
       if (sketch) candidates.push({ ...sketch, sharedBands: hit.shared });
     }
     return candidates;
+  }
+
+  /** The first `options.perFact` members of each fact (see listMemberWindow), earliest-first windows kept in memory. */
+  listMemberWindow<K extends MergedKind>(kind: K, ids: readonly string[], options: MemberOptions & { perFact: number }): Map<string, MemberReport<K>[]> {
+    this.validateCaches();
+    return listMemberWindow(this.sql, kind, ids, options, this.memberWindows);
   }
 
   /** The stored facts with these ids, from the cache or read into it. */

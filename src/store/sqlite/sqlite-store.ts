@@ -44,7 +44,6 @@ import { toFtsMatch } from './fts-query.ts';
 import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
 import { summaryColumns, summaryFrom, toEntityRow, toSummary, type BodyRow, type StoredEntityRow, type SummaryRow } from './rows.ts';
-import { listMemberWindow, MemberWindowCache } from './member-window.ts';
 import { ReconcileTables } from './reconcile-tables.ts';
 import { StatementCache } from './statement-cache.ts';
 
@@ -63,8 +62,6 @@ const highlightClose = '\uE001';
 const defaultMark = { open: '**', close: '**' };
 const defaultSearchLimit = 20;
 const snippetTokens = 32;
-// Member windows kept in one ingest batch: about twenty reports each, so some tens of megabytes at most.
-const memberWindowLimit = 2000;
 
 interface SearchRow {
   ordinal: number;
@@ -176,8 +173,6 @@ export class SqliteStore implements Store {
   private readonly reconcile: ReconcileTables;
   /** Full-text rows of the documents stored in the running batch, indexed when it commits (see inBatch); null outside one. */
   private batchIndexRows: IndexRow[] | null = null;
-  /** Member windows read in the running batch (see inBatch), or null outside one. */
-  private memberWindows: MemberWindowCache | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -519,7 +514,7 @@ export class SqliteStore implements Store {
   async listMembers<K extends MergedKind>(kind: K, ids: readonly string[], options: MemberOptions = {}): Promise<Map<string, MemberReport<K>[]>> {
     this.assertOpen();
     // A bounded listing reads each fact's first members by index; the full listing reads them all in one query.
-    if (options.perFact !== undefined) return listMemberWindow(this.sql, kind, ids, { ...options, perFact: options.perFact }, this.memberWindows);
+    if (options.perFact !== undefined) return this.reconcile.listMemberWindow(kind, ids, { ...options, perFact: options.perFact });
     return this.reconcile.listMembers(kind, ids, options);
   }
 
@@ -547,8 +542,6 @@ export class SqliteStore implements Store {
     this.assertOpen();
     const changes = this.reconcile.transaction(() => this.reconcile.apply(update));
     this.reconcile.updateApplied(update, changes);
-    if (changes.reset) this.memberWindows?.clear();
-    else for (const { merged, position } of changes.joined) this.memberWindows?.memberJoined(merged, position);
   }
 
   async inBatch<T>(work: () => Promise<T>): Promise<T> {
@@ -569,8 +562,6 @@ export class SqliteStore implements Store {
 
   private async runBatch<T>(work: () => Promise<T>): Promise<T> {
     this.db.exec('BEGIN IMMEDIATE');
-    // While the batch holds the write lock only this connection writes, so member windows can be kept.
-    this.memberWindows = new MemberWindowCache(memberWindowLimit);
     // FTS5 writes its pending rows out as a new index segment at every savepoint, that is for every document:
     // the batch's sentences are indexed together, before it commits or a search inside it.
     this.batchIndexRows = [];
@@ -578,7 +569,6 @@ export class SqliteStore implements Store {
       return await work();
     } finally {
       const indexRows = this.batchIndexRows ?? [];
-      this.memberWindows = null;
       this.batchIndexRows = null;
       // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
       if (this.db.inTransaction) this.commitBatch(indexRows);
