@@ -43,9 +43,10 @@ const cachedSketches = 10_000;
 const cachedMergedFacts = 3_000;
 /**
  * Reports kept in member windows (see MemberWindowCache): a window holds up to twenty (disputeReports in
- * src/reconcile/reconcile-document.ts), so ~1,000 windows, some tens of MB.
+ * src/reconcile/reconcile-document.ts), so some hundreds of windows. At 12,000 reports the 100k benchmark
+ * peaked at 589 MB (results/2026-11-23T0416-full.json), at 8,000 at 563 MB and as fast (…T0431-custom.json).
  */
-const cachedWindowMembers = 12_000;
+const cachedWindowMembers = 8_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
