@@ -180,7 +180,7 @@ export function listMemberWindow<K extends MergedKind>(
       }
       if (members.length > 0) byFact.set(id, [...members]);
       if (cacheKey !== null) {
-        // Later reads in the batch hand out the same reports: frozen, so that a caller changing one fails loudly.
+        // Later reads hand out the same reports: frozen, so that a caller changing one fails loudly.
         for (const member of members) freezeMember(member);
         cache.set(id, cacheKey, { members, read: keys.length, last: keys.at(-1) ?? null, perFact: options.perFact, from: options.from, to: options.to });
       }
