@@ -1,45 +1,10 @@
-// Merged facts read by the event lookup, kept in memory between lookups.
-import { LRUCache } from 'lru-cache';
+// Merged facts read by the event lookup, as ReconcileTables keeps them in memory between lookups.
 import type { MergedFactQuery, MergedFactRecord, MergedKind, Tallies } from '../store.ts';
 
 /** A stored merged fact as read from its row: attributes parsed (and frozen, being shared), tallies left as text. */
 export interface CachedFact {
   record: Omit<MergedFactRecord, 'tallies'>;
   tallies: string;
-}
-
-/**
- * Each event report weighs a few dozen stored events found under its terms, and consecutive reports
- * weigh mostly the same ones (on 20,000 generated articles, 94% of the events read had been read
- * since they were last written, with room for 5,000 as for 20,000). Reading them again — two index seeks and a
- * row decode each — grew into the lookup's largest cost as the store grew.
- *
- * Like SketchCache, the cache is only right while this connection is the only writer: the store
- * empties it when another connection has committed or a transaction of its own was rolled back, and
- * drops every fact its own reconcile writes or recounts.
- */
-export class MergedFactCache {
-  private readonly facts: LRUCache<string, CachedFact>;
-
-  constructor(capacity: number) {
-    this.facts = new LRUCache({ max: capacity });
-  }
-
-  get(id: string): CachedFact | undefined {
-    return this.facts.get(id);
-  }
-
-  set(id: string, fact: CachedFact): void {
-    this.facts.set(id, fact);
-  }
-
-  delete(ids: Iterable<string>): void {
-    for (const id of ids) this.facts.delete(id);
-  }
-
-  clear(): void {
-    this.facts.clear();
-  }
 }
 
 /** A record of its own for the caller, its tallies parsed when first read (a cached fact's shared attributes stay frozen). */
