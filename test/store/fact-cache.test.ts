@@ -8,7 +8,7 @@ import type { Doc } from '../../src/doc/types.ts';
 import { passesQuery } from '../../src/store/sqlite/fact-cache.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { MergedFactQuery, MergedFactRow, ReconcileUpdate, Store } from '../../src/store/store.ts';
-import { negotiationDoc } from './fixtures.ts';
+import { negotiationDoc, readFresh } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-fact-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,15 +46,6 @@ async function placesFound(store: Store): Promise<(string | null)[]> {
   return (await store.findMergedFacts('event', lookup)).map((fact) => fact.attributes.place);
 }
 
-async function freshPlaces(path: string): Promise<(string | null)[]> {
-  const store = await openSqliteStore(path);
-  try {
-    return await placesFound(store);
-  } finally {
-    await store.close();
-  }
-}
-
 describe('merged facts kept in memory', () => {
   it('follow what this connection writes, what another commits, and forget what was rolled back', async () => {
     const path = join(dir, 'events.db');
@@ -75,7 +66,7 @@ describe('merged facts kept in memory', () => {
     await other.applyReconcile(update(doc, { facts: [event('ev-1', 'Bern', { windowStart: '2025-11-22', windowEnd: '2025-11-23' })] }));
     await other.close();
     assert.deepEqual(await placesFound(mine), ['Bern']);
-    assert.deepEqual(await placesFound(mine), await freshPlaces(path));
+    assert.deepEqual(await placesFound(mine), await readFresh(path, placesFound));
 
     // The member names a document that is not stored: the update fails after the fact was rewritten.
     const failing = update(doc, { facts: [event('ev-1', 'Oslo')], members: [{ merged: 'ev-1', fact: 'not-stored:event:0' }] });

@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { spanOf } from '../../src/doc/span.ts';
 import type { Doc, Entity, SourceKind, Span } from '../../src/doc/types.ts';
+import { openSqliteStore } from '../../src/store/sqlite/index.ts';
+import type { Store } from '../../src/store/store.ts';
 
 export interface DocSpec {
   /** Paragraphs of sentences; sentences are joined by a space, paragraphs by a blank line. */
@@ -234,4 +236,14 @@ export function generatedDoc(n: number, options: { sentences?: number } = {}): D
     { id: 'person:ines-calder', name: 'Ines Calder', kind: 'person', party: null, roles: ['mediator'], aliases: [], mentions: calder },
   ];
   return doc;
+}
+
+/** What `read` finds through a new connection to the store file at `path`: the database itself, no connection's memory. */
+export async function readFresh<T>(path: string, read: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openSqliteStore(path);
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -8,7 +8,7 @@ import type { Doc } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { SketchCache } from '../../src/store/sqlite/sketch-cache.ts';
 import type { ReconcileUpdate, SketchCandidate, Store } from '../../src/store/store.ts';
-import { negotiationDoc } from './fixtures.ts';
+import { negotiationDoc, readFresh } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-sketch-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,16 +30,6 @@ async function candidates(store: Store): Promise<Omit<SketchCandidate, 'signatur
   });
 }
 
-/** The candidates a new connection to `path` reads from the database itself. */
-async function fresh(path: string): Promise<Omit<SketchCandidate, 'signature'>[]> {
-  const store = await openSqliteStore(path);
-  try {
-    return await candidates(store);
-  } finally {
-    await store.close();
-  }
-}
-
 describe('sketches kept in memory', () => {
   it('follow the source group and story this connection writes, and what another connection commits', async () => {
     const path = join(dir, 'two-connections.db');
@@ -50,7 +40,7 @@ describe('sketches kept in memory', () => {
     assert.deepEqual(await candidates(mine), [{ documentId: doc.id, sharedBands: 3, shingles: 50, sourceGroup: doc.id, story: story.id }]);
 
     await mine.applyReconcile(update(doc, { sourceGroup: 'wire-group', story: null }));
-    assert.deepEqual(await candidates(mine), await fresh(path));
+    assert.deepEqual(await candidates(mine), await readFresh(path, candidates));
     assert.equal((await candidates(mine))[0].sourceGroup, 'wire-group');
 
     // Another connection takes the document out of its story: the cached sketch must not hide that.
@@ -59,7 +49,7 @@ describe('sketches kept in memory', () => {
     const other = await openSqliteStore(path);
     await other.applyReconcile(update(doc, { sourceGroup: 'wire-group', story: null, sketch: null, detach: true }));
     await other.close();
-    assert.deepEqual(await candidates(mine), await fresh(path));
+    assert.deepEqual(await candidates(mine), await readFresh(path, candidates));
     assert.equal((await candidates(mine))[0].story, null);
     await mine.close();
   });
@@ -74,7 +64,7 @@ describe('sketches kept in memory', () => {
     // The member names a document that is not stored: the whole update fails after the sketch was written.
     const failing = update(doc, { sourceGroup: 'other-group', members: [{ merged: 'ev-missing', fact: 'not-stored:event:0' }] });
     await assert.rejects(store.applyReconcile(failing));
-    assert.deepEqual(await candidates(store), await fresh(path));
+    assert.deepEqual(await candidates(store), await readFresh(path, candidates));
     assert.equal((await candidates(store))[0].sourceGroup, doc.id);
     await store.close();
   });
