@@ -14,7 +14,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * A copy of the store at `from` as schema version 4 held it: every table version 4 has, copied as it
- * is, except the event terms, which version 4 kept by party alone (and no per-fact source groups).
+ * is (documents with their text), except the event terms, which version 4 kept by party alone (and no per-fact source groups).
  */
 function copyAsVersionFour(from: string, to: string): void {
   const db = new Database(to);
@@ -28,7 +28,9 @@ function copyAsVersionFour(from: string, to: string): void {
   db.transaction(() => {
     for (const table of tables) {
       const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).join(', ');
-      db.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM source.${table}`);
+      // Version 4 kept a document's text in its row (migration 9 moved it to document_texts).
+      const from = table === 'documents' ? 'source.documents JOIN source.document_texts ON document_texts.doc = documents.seq' : `source.${table}`;
+      db.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM ${from}`);
     }
     db.exec(`INSERT INTO main.merged_fact_terms (term, window_start, fact)
       SELECT p.value, coalesce(f.window_start, ''), f.id FROM main.merged_facts f, json_each(f.attributes, '$.parties') p WHERE f.kind = 'event'`);

@@ -41,6 +41,10 @@ describe('schema migrations', () => {
       assert.equal((await store.stats()).schemaVersion, latestSchemaVersion);
       assert.deepEqual((await store.listDocuments()).map((summary) => summary.id), ['old-doc']);
       assert.deepEqual((await store.search('harvest')).map((hit) => hit.documentId), ['old-doc']);
+      const old = await store.getDocument('old-doc');
+      assert.equal(old?.text, 'The harvest talks stalled.');
+      assert.equal(old?.raw.content, 'The harvest talks stalled.');
+      assert.equal(old?.ingestedAt, '2025-10-02T08:00:00.000Z');
       const doc = negotiationDoc();
       assert.equal((await store.putDocument(doc)).status, 'inserted');
       assert.equal((await store.listFacts('stance')).length, doc.stances.length);

@@ -16,11 +16,13 @@ interface VersionRow {
 
 const insertDocumentSql = `
   INSERT INTO documents (id, identity, version, is_current, supersedes, text_hash, title, byline, source, url, file,
-    published, language, origin, source_kind, format, content, original, text, source_map, removed, headings,
-    messages, source_messages, sentence_count, ingested_at)
+    published, language, origin, source_kind, format, sentence_count, ingested_at)
   VALUES (@id, @identity, @version, 1, @supersedes, @textHash, @title, @byline, @source, @url, @file,
-    @published, @language, @origin, @sourceKind, @format, @content, @original, @text, @sourceMap, @removed, @headings,
-    @messages, @sourceMessages, @sentenceCount, @ingestedAt)`;
+    @published, @language, @origin, @sourceKind, @format, @sentenceCount, @ingestedAt)`;
+
+const insertTextSql = `
+  INSERT INTO document_texts (doc, content, original, text, source_map, removed, headings, messages, source_messages)
+  VALUES (@doc, @content, @original, @text, @sourceMap, @removed, @headings, @messages, @sourceMessages)`;
 
 function evidenceColumns(evidence: Span): { evidenceStart: number; evidenceEnd: number; evidenceText: string } {
   return { evidenceStart: evidence.start, evidenceEnd: evidence.end, evidenceText: evidence.text };
@@ -87,6 +89,12 @@ export class DocumentWriter {
       origin: raw.origin,
       sourceKind: raw.kind,
       format: raw.format,
+      sentenceCount: doc.sentences.length,
+      ingestedAt: new Date().toISOString(),
+    });
+    const seq = Number(result.lastInsertRowid);
+    this.sql.get(insertTextSql).run({
+      doc: seq,
       content: raw.content,
       original: this.options.keepOriginal ? raw.original : null,
       text: doc.text,
@@ -95,10 +103,8 @@ export class DocumentWriter {
       headings: JSON.stringify(doc.headings),
       messages: JSON.stringify(doc.messages),
       sourceMessages: JSON.stringify(raw.messages),
-      sentenceCount: doc.sentences.length,
-      ingestedAt: new Date().toISOString(),
     });
-    return Number(result.lastInsertRowid);
+    return seq;
   }
 
   private insertSentences(seq: number, doc: Doc, indexLater: IndexRow[] | undefined): void {

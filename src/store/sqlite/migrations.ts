@@ -6,8 +6,8 @@
 //   together (see ../identity.ts) and `is_current` marks the latest one, which listings and
 //   search show by default; a partial unique index allows one current version per identity.
 //   `supersedes` links a version to the one it replaced, so history is kept. The row keeps
-//   the metadata as columns (filters and listings), the decoded source and cleaned text, and
-//   as JSON the parts only read back whole (source map, removed text, headings, messages).
+//   the metadata as columns (filters and listings); since migration 9 the decoded source, cleaned
+//   text and the parts only read back whole (as JSON) live in document_texts.
 // - sentences: the sentences of each version with their offsets and text; the unit of search
 //   and the usual evidence of a fact.
 // - sentence_fts: FTS5 index over sentences (external content: the text lives once, in
@@ -63,6 +63,11 @@
 // Migration 7 (reconcile writes less): merged_fact_sources becomes merged_fact_groups, which only lists
 //   the source groups of each fact. A report of a known group then writes nothing there; counts per group
 //   are never needed, since a report that leaves a fact has the fact recounted from its members.
+// Migration 9 (small document rows): the decoded source, cleaned text and the JSON read back only whole
+//   (source map, removed text, headings, messages) move to document_texts, one row per document. Reconcile,
+//   listings and search read a document's metadata for every report they cite; while the row also held
+//   ~10 KB of text, each such read walked the row's overflow pages to reach the columns stored after it
+//   (ingested_at, sentence_count) and filled SQLite's page cache with text no one asked for.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 
@@ -461,6 +466,33 @@ export const migrations: readonly Migration[] = [
 
       DROP INDEX merged_fact_terms_fact;
       CREATE INDEX merged_fact_terms_fact ON merged_fact_terms(fact, window_end);
+    `,
+  },
+  {
+    version: 9,
+    name: 'documents: the text and source in their own table, so that reading a document\'s metadata reads a small row',
+    sql: `
+      CREATE TABLE document_texts (
+        doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        content TEXT NOT NULL,
+        original TEXT,
+        text TEXT NOT NULL,
+        source_map TEXT NOT NULL,
+        removed TEXT NOT NULL,
+        headings TEXT NOT NULL,
+        messages TEXT NOT NULL,
+        source_messages TEXT NOT NULL
+      );
+      INSERT INTO document_texts (doc, content, original, text, source_map, removed, headings, messages, source_messages)
+        SELECT seq, content, original, text, source_map, removed, headings, messages, source_messages FROM documents;
+      ALTER TABLE documents DROP COLUMN content;
+      ALTER TABLE documents DROP COLUMN original;
+      ALTER TABLE documents DROP COLUMN text;
+      ALTER TABLE documents DROP COLUMN source_map;
+      ALTER TABLE documents DROP COLUMN removed;
+      ALTER TABLE documents DROP COLUMN headings;
+      ALTER TABLE documents DROP COLUMN messages;
+      ALTER TABLE documents DROP COLUMN source_messages;
     `,
   },
 ];

@@ -227,9 +227,9 @@ export class SqliteStore implements Store {
   async getDocument(id: string): Promise<StoredDocument | null> {
     this.assertOpen();
     const row = this.sql
-      .get(`SELECT ${summaryColumns}, d.source_kind, d.format, d.content, d.original, d.text, d.source_map, d.removed,
-              d.headings, d.messages, d.source_messages
-            FROM ${summaryFrom} WHERE d.id = ?`)
+      .get(`SELECT ${summaryColumns}, d.source_kind, d.format, t.content, t.original, t.text, t.source_map, t.removed,
+              t.headings, t.messages, t.source_messages
+            FROM ${summaryFrom} JOIN document_texts t ON t.doc = d.seq WHERE d.id = ?`)
       .get(id) as (SummaryRow & BodyRow) | undefined;
     if (!row) return null;
     const seq = row.seq;
