@@ -96,8 +96,11 @@ export interface QuantityReport extends SideReport {
   quantity: Quantity;
 }
 
+// One formatter for every figure: toLocaleString builds a new one on each call.
+const figureFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 function formatValue(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return figureFormat.format(value);
 }
 
 /** The same figure given for different measures ("killed" against "killed or injured"). */
