@@ -26,6 +26,7 @@ import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
 import { listMemberWindow, MemberWindowCache, type MemberPosition } from './member-window.ts';
 import { LRUCache } from 'lru-cache';
 import { cachedFact, passesQuery, recordOf, type CachedFact } from './fact-cache.ts';
+import { PendingBands } from './pending-bands.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import { reusedLimit, type StatementCache } from './statement-cache.ts';
 
@@ -260,6 +261,7 @@ export class ReconcileTables {
    */
   private readonly facts = new LRUCache<string, CachedFact>({ max: cachedMergedFacts });
   private readonly memberWindows = new MemberWindowCache(cachedWindowMembers);
+  private readonly pendingBands = new PendingBands();
   /** `PRAGMA data_version` when the caches were last known right: another connection's commit changes it. */
   private cachesVersion: number | null = null;
 
@@ -276,9 +278,27 @@ export class ReconcileTables {
       const { shingles, signature } = update.sketch;
       this.sketches.set(doc, { documentId: update.documentId, shingles, signature, sourceGroup: update.sourceGroup, story: update.story });
     } else this.sketches.delete(doc);
+    // Only now, with the update's savepoint released: a rolled-back update leaves no keys waiting.
+    if (!update.detach && this.pendingBands.active) this.pendingBands.set(doc, [...new Set(update.sketch?.bandKeys ?? [])]);
     for (const id of changes.facts) this.facts.delete(id);
     if (changes.reset) this.memberWindows.clear();
     else for (const { merged, position } of changes.joined) this.memberWindows.memberJoined(merged, position);
+  }
+
+  /** A batch begins: band keys wait for its commit (see PendingBands). */
+  beginBatch(): void {
+    this.pendingBands.begin();
+  }
+
+  /** Writes the band keys the batch held back, in key order; the batch's transaction commits next. */
+  writePendingBands(): void {
+    const insertBand = this.sql.get('INSERT OR IGNORE INTO sketch_bands (band_key, doc) VALUES (?, ?)');
+    for (const [key, doc] of this.pendingBands.drain()) insertBand.run(BigInt(key), doc);
+  }
+
+  /** The batch was rolled back: the band keys it held back go with it. */
+  discardPendingBands(): void {
+    this.pendingBands.discard();
   }
 
   /** Something this connection wrote was rolled back: the caches may hold it. */
@@ -322,10 +342,20 @@ export class ReconcileTables {
     // Each band contributes at most its most recent documents: a band shared by thousands (a stock
     // phrase happened to give the minimum hashes) says little, and reading all of it would make the
     // cost per document grow with the corpus. Ranking by shared bands then happens on that bounded set.
-    const perBand = keys.map(() => `SELECT doc FROM (SELECT doc FROM sketch_bands WHERE band_key = ? ORDER BY doc DESC LIMIT ${documentsPerBand})`).join(' UNION ALL ');
+    const band = `SELECT doc FROM (SELECT doc FROM sketch_bands WHERE band_key = ? ORDER BY doc DESC LIMIT ${documentsPerBand})`;
     // Counted here rather than with GROUP BY: SQLite would sort the rows through a temporary index first.
     const shared = new Map<number, number>();
-    for (const doc of this.sql.get(perBand).pluck().all(...keys.map((key) => BigInt(key))) as number[]) shared.set(doc, (shared.get(doc) ?? 0) + 1);
+    const count = (doc: number) => shared.set(doc, (shared.get(doc) ?? 0) + 1);
+    // A band with documents of the running batch waiting (see PendingBands) takes its most recent from both.
+    const waiting = keys.filter((key) => this.pendingBands.docsOf(key) !== undefined);
+    const stored = waiting.length === 0 ? keys : keys.filter((key) => this.pendingBands.docsOf(key) === undefined);
+    if (stored.length > 0) {
+      for (const doc of this.sql.get(stored.map(() => band).join(' UNION ALL ')).pluck().all(...stored.map((key) => BigInt(key))) as number[]) count(doc);
+    }
+    for (const key of waiting) {
+      const docs = [...(this.pendingBands.docsOf(key) ?? []), ...(this.sql.get(band).pluck().all(BigInt(key)) as number[])];
+      for (const doc of docs.sort((a, b) => b - a).slice(0, documentsPerBand)) count(doc);
+    }
     const hits = [...shared]
       .map(([doc, count]) => ({ doc, shared: count }))
       .sort((a, b) => b.shared - a.shared || b.doc - a.doc)
@@ -861,6 +891,8 @@ export class ReconcileTables {
     this.sql
       .get('INSERT INTO doc_sketches (doc, shingles, signature) VALUES (?, ?, ?)')
       .run(seq, shingles, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
+    // In a batch the keys wait for its commit (see updateApplied and PendingBands).
+    if (this.pendingBands.active) return;
     // JavaScript numbers bind as REAL; band keys are whole numbers, bound as BigInt so they are stored and compared as integers.
     const insertBand = this.sql.get('INSERT OR IGNORE INTO sketch_bands (band_key, doc) VALUES (?, ?)');
     for (const key of new Set(bandKeys)) insertBand.run(BigInt(key), seq);

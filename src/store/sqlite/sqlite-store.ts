@@ -565,6 +565,7 @@ export class SqliteStore implements Store {
     // FTS5 writes its pending rows out as a new index segment at every savepoint, that is for every document:
     // the batch's sentences are indexed together, before it commits or a search inside it.
     this.batchIndexRows = [];
+    this.reconcile.beginBatch();
     try {
       return await work();
     } finally {
@@ -572,8 +573,14 @@ export class SqliteStore implements Store {
       this.batchIndexRows = null;
       // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
       if (this.db.inTransaction) this.commitBatch(indexRows);
-      else this.reconcile.forgetCaches();
+      else this.batchLost();
     }
+  }
+
+  /** The running batch was rolled back: what was held for its commit, and the caches that saw its writes, go. */
+  private batchLost(): void {
+    this.reconcile.discardPendingBands();
+    this.reconcile.forgetCaches();
   }
 
   /** Indexes the sentences of the documents stored so far in the running batch. */
@@ -586,10 +593,11 @@ export class SqliteStore implements Store {
   private commitBatch(indexRows: readonly IndexRow[]): void {
     try {
       this.writer.indexSentences(indexRows);
+      this.reconcile.writePendingBands();
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.reconcile.forgetCaches();
+      this.batchLost();
       throw new StoreError('store:write', `cannot commit to ${this.db.name}: ${(error as Error).message}`, { cause: error });
     }
   }
