@@ -88,6 +88,8 @@ export interface BaselineRate {
   articlesPerSecond: Rate;
   /** Parley's full extraction speed over this one's, on CPU time (above 1: Parley is faster); null for Parley itself. */
   parleySpeedRatio: number | null;
+  /** CPU seconds of each round, in the order run; the times above are the median round's. */
+  roundCpuSeconds: number[];
 }
 
 /** Parley and the libraries a user would reach for, run one after the other on the same articles. */
@@ -95,6 +97,8 @@ export interface BaselineResult {
   articles: number;
   /** Articles each library ran on first, not timed (the ones after the measured ones). */
   warmupArticles: number;
+  /** Rounds that took each library in turn; each library's rate is its median round. */
+  rounds: number;
   megabytes: number;
   tokens: number;
   rates: BaselineRate[];

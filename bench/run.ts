@@ -18,6 +18,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: 'parley-bench-1' },
     'baseline-articles': { type: 'string', default: '1000' },
     'baseline-warmup': { type: 'string', default: '2000' },
+    'baseline-rounds': { type: 'string', default: '3' },
     'no-baselines': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     'sql-profile': { type: 'boolean', default: false },
@@ -28,10 +29,11 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stdout.write(`usage: npm run bench -- [--quick] [--sizes 1000,10000] [--seed S] [--baseline-articles N] [--baseline-warmup N] [--no-baselines] [--cpu-prof] [--sql-profile] [--time-limit S] [--out FILE]
+  process.stdout.write(`usage: npm run bench -- [--quick] [--sizes 1000,10000] [--seed S] [--baseline-articles N] [--baseline-warmup N] [--baseline-rounds N] [--no-baselines] [--cpu-prof] [--sql-profile] [--time-limit S] [--out FILE]
   --quick         1,000 articles only (about a minute)
   --sizes         corpus sizes to run (default 1000,10000,100000)
   --baseline-warmup  articles each library reads before the side-by-side timing (default 2000; 500 shows Parley still being compiled)
+  --baseline-rounds  rounds of the side-by-side timing, each library in turn; each is judged by its median round (default 3)
   --cpu-prof      profile each size's process (node --cpu-prof) and print its hottest functions
   --sql-profile   time every SQLite statement in each size's process and print the costliest (adds overhead)
   --time-limit    seconds one size may stream before it stops and reports where it got to (default 900)
@@ -88,7 +90,7 @@ let baselines: BaselineResult | null = null;
 if (!values['no-baselines']) {
   const count = Math.min(Number(values['baseline-articles']), Math.max(...sizes));
   process.stderr.write(`bench: baselines on ${count.toLocaleString('en-US')} articles: parley, wink-nlp, compromise…\n`);
-  baselines = await runChild<BaselineResult>('measure-baselines.ts', ['--count', String(count), '--warmup', values['baseline-warmup'], '--seed', values.seed], 'baselines');
+  baselines = await runChild<BaselineResult>('measure-baselines.ts', ['--count', String(count), '--warmup', values['baseline-warmup'], '--rounds', values['baseline-rounds'], '--seed', values.seed], 'baselines');
 }
 
 const scaling = scalingOf(pipelineResults);
