@@ -292,8 +292,13 @@ export class ReconcileTables {
 
   /** Writes the band keys the batch held back, in key order; the batch's transaction commits next. */
   writePendingBands(): void {
+    this.insertBands(this.pendingBands.drain());
+  }
+
+  private insertBands(pairs: Iterable<[key: number, doc: number]>): void {
+    // JavaScript numbers bind as REAL; band keys are whole numbers, bound as BigInt so they are stored and compared as integers.
     const insertBand = this.sql.get('INSERT OR IGNORE INTO sketch_bands (band_key, doc) VALUES (?, ?)');
-    for (const [key, doc] of this.pendingBands.drain()) insertBand.run(BigInt(key), doc);
+    for (const [key, doc] of pairs) insertBand.run(BigInt(key), doc);
   }
 
   /** The batch was rolled back: the band keys it held back go with it. */
@@ -892,10 +897,7 @@ export class ReconcileTables {
       .get('INSERT INTO doc_sketches (doc, shingles, signature) VALUES (?, ?, ?)')
       .run(seq, shingles, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
     // In a batch the keys wait for its commit (see updateApplied and PendingBands).
-    if (this.pendingBands.active) return;
-    // JavaScript numbers bind as REAL; band keys are whole numbers, bound as BigInt so they are stored and compared as integers.
-    const insertBand = this.sql.get('INSERT OR IGNORE INTO sketch_bands (band_key, doc) VALUES (?, ?)');
-    for (const key of new Set(bandKeys)) insertBand.run(BigInt(key), seq);
+    if (!this.pendingBands.active) this.insertBands([...new Set(bandKeys)].map((key): [number, number] => [key, seq]));
   }
 
   /** A document reporting into merged facts, read once per update: most updates attach a dozen reports of one document. */
