@@ -68,6 +68,9 @@
 //   listings and search read a document's metadata for every report they cite; while the row also held
 //   ~10 KB of text, each such read walked the row's overflow pages to reach the columns stored after it
 //   (ingested_at, sentence_count) and filled SQLite's page cache with text no one asked for.
+// Migration 10: entities_entity goes. No query looks entities up by entity id (actors are summed from every
+//   row in document order), and keeping an index keyed by entity id cost every stored entity a write at a
+//   random place in a large b-tree.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 
@@ -493,6 +496,13 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE documents DROP COLUMN headings;
       ALTER TABLE documents DROP COLUMN messages;
       ALTER TABLE documents DROP COLUMN source_messages;
+    `,
+  },
+  {
+    version: 10,
+    name: 'entities: no index by entity id, which no query reads',
+    sql: `
+      DROP INDEX entities_entity;
     `,
   },
 ];
