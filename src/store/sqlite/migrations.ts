@@ -68,9 +68,10 @@
 //   listings and search read a document's metadata for every report they cite; while the row also held
 //   ~10 KB of text, each such read walked the row's overflow pages to reach the columns stored after it
 //   (ingested_at, sentence_count) and filled SQLite's page cache with text no one asked for.
-// Migration 10: entities_entity goes. No query looks entities up by entity id (actors are summed from every
-//   row in document order), and keeping an index keyed by entity id cost every stored entity a write at a
-//   random place in a large b-tree.
+// Migration 10: the indexes no query reads go: entities by entity id (actors are summed from every row in
+//   document order), stances by issue and party, events by date, quotes by speaker (facts are read by
+//   document, or through the merged facts). Each cost every stored entity or fact a write at a random
+//   place in a large b-tree.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 
@@ -500,9 +501,12 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 10,
-    name: 'entities: no index by entity id, which no query reads',
+    name: 'entities and facts: no indexes that no query reads',
     sql: `
       DROP INDEX entities_entity;
+      DROP INDEX stances_issue_party;
+      DROP INDEX events_date;
+      DROP INDEX quotes_speaker;
     `,
   },
 ];
