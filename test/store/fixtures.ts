@@ -1,5 +1,6 @@
 // Hand-built Docs for the store tests: invented sentences about invented envoys, every span cut from the text it points into.
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { spanOf } from '../../src/doc/span.ts';
 import type { Doc, Entity, SourceKind, Span } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
@@ -236,6 +237,16 @@ export function generatedDoc(n: number, options: { sentences?: number } = {}): D
     { id: 'person:ines-calder', name: 'Ines Calder', kind: 'person', party: null, roles: ['mediator'], aliases: [], mentions: calder },
   ];
   return doc;
+}
+
+/** What `read` finds in the database file at `path` through a read-only SQLite connection of its own (the rows themselves). */
+export function readDatabase<T>(path: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** What `read` finds through a new connection to the store file at `path`: the database itself, no connection's memory. */

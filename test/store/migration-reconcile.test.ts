@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { applyMigrations, openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { cairoTalks, ingest, moscowOwnReport, moscowRewrite, moscowWire } from '../reconcile/fixtures.ts';
+import { readDatabase } from './fixtures.ts';
 import { keptAndRecounted } from './recount.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-migration-reconcile-'));
@@ -41,14 +42,11 @@ function copyAsVersionFour(from: string, to: string): void {
 }
 
 function reconcileRows(path: string): { terms: unknown[]; groups: unknown[]; members: unknown[] } {
-  const db = new Database(path, { readonly: true });
-  const rows = {
+  return readDatabase(path, (db) => ({
     terms: db.prepare('SELECT term, window_start, window_end, fact FROM merged_fact_terms ORDER BY fact, term').all(),
     groups: db.prepare('SELECT merged, source_group FROM merged_fact_groups ORDER BY merged, source_group').all(),
     members: db.prepare('SELECT merged, kind, doc, ordinal, published FROM merged_members ORDER BY doc, kind, ordinal').all(),
-  };
-  db.close();
-  return rows;
+  }));
 }
 
 describe('reconcile migrations', () => {

@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import type { Doc } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { ReconcileUpdate, Store } from '../../src/store/store.ts';
-import { negotiationDoc, readFresh } from './fixtures.ts';
+import { negotiationDoc, readDatabase, readFresh } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-pending-bands-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,10 +25,7 @@ async function shared(store: Store, keys: readonly number[]): Promise<[string, n
 }
 
 function storedBands(path: string): { band_key: number; doc: number }[] {
-  const db = new Database(path, { readonly: true });
-  const rows = db.prepare('SELECT band_key, doc FROM sketch_bands ORDER BY band_key, doc').all() as { band_key: number; doc: number }[];
-  db.close();
-  return rows;
+  return readDatabase(path, (db) => db.prepare('SELECT band_key, doc FROM sketch_bands ORDER BY band_key, doc').all() as { band_key: number; doc: number }[]);
 }
 
 describe('band keys held back in a batch', () => {
@@ -84,7 +80,7 @@ describe('band keys held back in a batch', () => {
     await store.close();
   });
 
-  it('go with a batch whose work fails before the commit is reached', async () => {
+  it('are written when a batch\'s work throws, as the rest of its work is', async () => {
     const path = join(dir, 'failed-batch.db');
     const store = await openSqliteStore(path);
     const [a, b] = [outlet(1), outlet(2)];
