@@ -1,23 +1,14 @@
 // Day arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone shifts a day.
+import { boundedMemo } from '../doc/bounded-memo.ts';
+
 const dayMs = 86_400_000;
 
-/**
- * Day numbers worked out so far: reconcile compares the same few hundred dates for every report, and parsing
- * one costs six times a lookup. Emptied when full, so it never holds more than this many.
- */
-const dayNumbers = new Map<string, number>();
-const dayNumbersLimit = 20_000;
+/** Day numbers worked out so far: reconcile compares the same few hundred dates for every report, and parsing one costs six times a lookup. */
+const dayNumberOf = boundedMemo((day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / dayMs), 20_000);
 
 /** Days since the epoch for an ISO date (its first ten characters). */
 export function dayNumber(date: string): number {
-  const day = date.length === 10 ? date : date.slice(0, 10);
-  let number = dayNumbers.get(day);
-  if (number === undefined) {
-    if (dayNumbers.size >= dayNumbersLimit) dayNumbers.clear();
-    number = Math.floor(Date.parse(`${day}T00:00:00Z`) / dayMs);
-    dayNumbers.set(day, number);
-  }
-  return number;
+  return dayNumberOf(date.length === 10 ? date : date.slice(0, 10));
 }
 
 export function addDays(date: string, days: number): string {

@@ -3,6 +3,7 @@
 // the original: the index holds folded text while snippets and highlights show the original.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { boundedMemo } from '../doc/bounded-memo.ts';
 import { join, dirname } from 'node:path';
 
 interface SpellingRules {
@@ -50,20 +51,9 @@ function applyRules(lower: string): string {
 
 /**
  * Words folded so far. Every stored sentence is folded, and news repeats its words: a word met before is
- * one lookup instead of six pattern tests. Emptied when full, so a long ingest keeps at most this many.
+ * one lookup instead of six pattern tests. A long ingest keeps at most 50,000.
  */
-const foldedWords = new Map<string, string>();
-const foldedWordsLimit = 50_000;
-
-function foldWord(lower: string): string {
-  let folded = foldedWords.get(lower);
-  if (folded === undefined) {
-    if (foldedWords.size >= foldedWordsLimit) foldedWords.clear();
-    folded = applyRules(lower);
-    foldedWords.set(lower, folded);
-  }
-  return folded;
-}
+const foldWord = boundedMemo(applyRules, 50_000);
 
 /** Keeps the folded word's case close to the original's (the index lowercases anyway; this keeps output readable). */
 function matchCase(original: string, folded: string): string {
