@@ -12,6 +12,9 @@ import { registerShow } from './show.ts';
 import { registerEval } from './eval.ts';
 import { registerServe } from './serve.ts';
 import { EXIT_USAGE, reportFatal } from './terminal.ts';
+import { applyHeapPolicy } from './heap-policy.ts';
+
+applyHeapPolicy();
 
 const program = new Command('parley')
   .description('Follow a negotiation through the news: ingest articles, extract who stands where on what, with evidence.')
