@@ -509,6 +509,16 @@ export const migrations: readonly Migration[] = [
       DROP INDEX quotes_speaker;
     `,
   },
+  {
+    version: 11,
+    name: 'near-duplicates: band keys wait in a small table and go into sketch_bands together, in key order',
+    sql: `
+      CREATE TABLE sketch_bands_waiting (
+        doc INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+        band_keys BLOB NOT NULL
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;

@@ -26,7 +26,7 @@ import { factTables, parseStoredFactId, storedFactId } from './fact-tables.ts';
 import { listMemberWindow, MemberWindowCache, type MemberPosition } from './member-window.ts';
 import { LRUCache } from 'lru-cache';
 import { cachedFact, passesQuery, recordOf, type CachedFact } from './fact-cache.ts';
-import { PendingBands } from './pending-bands.ts';
+import { WaitingBands } from './waiting-bands.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import { reusedLimit, type StatementCache } from './statement-cache.ts';
 
@@ -35,6 +35,11 @@ const inClauseChunk = 500;
 const lastBriefKey = 'last-brief';
 /** Documents read per LSH band when looking for near-duplicates (the most recently stored): a copy shares several bands, so a few dozen per band find it. */
 const documentsPerBand = 30;
+/**
+ * Documents whose band keys wait before they are written together (see WaitingBands): at 100,000 documents the
+ * keys of 2,000 share pages three to a page, where a batch's 200 dirtied a page each. Their copy in memory is ~10 MB.
+ */
+export const waitingBandsLimit = 2_000;
 /** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 8 MB. */
 const cachedSketches = 10_000;
 /**
@@ -220,6 +225,18 @@ function toSignature(bytes: Buffer): Uint32Array {
   return signature;
 }
 
+/** Waiting band keys are stored as the raw bytes of a Float64Array (keys reach 2^38), copied to align them as signatures are. */
+function bandKeysOf(bytes: Buffer): number[] {
+  const keys = new Float64Array(bytes.length / 8);
+  new Uint8Array(keys.buffer).set(bytes);
+  return [...keys];
+}
+
+/** An update's band keys, each once. */
+function distinctBandKeys(update: ReconcileUpdate): number[] {
+  return [...new Set(update.sketch?.bandKeys ?? [])];
+}
+
 function minOf(values: (string | null)[]): string | null {
   const present = values.filter((value): value is string => value !== null);
   return present.length === 0 ? null : present.reduce((a, b) => (a < b ? a : b));
@@ -261,13 +278,14 @@ export class ReconcileTables {
    */
   private readonly facts = new LRUCache<string, CachedFact>({ max: cachedMergedFacts });
   private readonly memberWindows = new MemberWindowCache(cachedWindowMembers);
-  private readonly pendingBands = new PendingBands();
+  private readonly waiting = new WaitingBands();
   /** `PRAGMA data_version` when the caches were last known right: another connection's commit changes it. */
   private cachesVersion: number | null = null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly sql: StatementCache,
+    private readonly options: { bandsWaitingLimit: number },
   ) {}
 
   /** A committed update: the cached sketch of its document follows what it wrote, the facts it changed are dropped. */
@@ -279,31 +297,34 @@ export class ReconcileTables {
       this.sketches.set(doc, { documentId: update.documentId, shingles, signature, sourceGroup: update.sourceGroup, story: update.story });
     } else this.sketches.delete(doc);
     // Only now, with the update's savepoint released: a rolled-back update leaves no keys waiting.
-    if (!update.detach && this.pendingBands.active) this.pendingBands.set(doc, [...new Set(update.sketch?.bandKeys ?? [])]);
+    if (!update.detach && this.waiting.current) this.waiting.set(doc, distinctBandKeys(update));
     for (const id of changes.facts) this.facts.delete(id);
     if (changes.reset) this.memberWindows.clear();
     else for (const { merged, position } of changes.joined) this.memberWindows.memberJoined(merged, position);
   }
 
-  /** A batch begins: band keys wait for its commit (see PendingBands). */
-  beginBatch(): void {
-    this.pendingBands.begin();
-  }
-
-  /** Writes the band keys the batch held back, in key order; the batch's transaction commits next. */
-  writePendingBands(): void {
-    this.insertBands(this.pendingBands.drain());
-  }
-
-  private insertBands(pairs: Iterable<[key: number, doc: number]>): void {
+  /**
+   * Writes the waiting band keys into `sketch_bands` in key order once enough documents wait (see WaitingBands),
+   * in the caller's transaction.
+   */
+  writeWaitingBands(): void {
+    const waiting = this.waitingBands();
+    if (waiting.size < this.options.bandsWaitingLimit) return;
     // JavaScript numbers bind as REAL; band keys are whole numbers, bound as BigInt so they are stored and compared as integers.
     const insertBand = this.sql.get('INSERT OR IGNORE INTO sketch_bands (band_key, doc) VALUES (?, ?)');
-    for (const [key, doc] of pairs) insertBand.run(BigInt(key), doc);
+    for (const [key, doc] of waiting.pairs()) insertBand.run(BigInt(key), doc);
+    this.sql.get('DELETE FROM sketch_bands_waiting').run();
+    waiting.load([]);
   }
 
-  /** The batch was rolled back: the band keys it held back go with it. */
-  discardPendingBands(): void {
-    this.pendingBands.discard();
+  /** The waiting band keys, read from their table when the copy in memory is not current. */
+  private waitingBands(): WaitingBands {
+    this.validateCaches();
+    if (!this.waiting.current) {
+      const rows = this.sql.get('SELECT doc, band_keys FROM sketch_bands_waiting').all() as { doc: number; band_keys: Buffer }[];
+      this.waiting.load(rows.map((row) => ({ doc: row.doc, keys: bandKeysOf(row.band_keys) })));
+    }
+    return this.waiting;
   }
 
   /** Something this connection wrote was rolled back: the caches may hold it. */
@@ -311,6 +332,7 @@ export class ReconcileTables {
     this.sketches.clear();
     this.facts.clear();
     this.memberWindows.clear();
+    this.waiting.unload();
   }
 
   /** Empties the caches when another connection has committed since they were last checked. */
@@ -351,21 +373,21 @@ export class ReconcileTables {
     // Counted here rather than with GROUP BY: SQLite would sort the rows through a temporary index first.
     const shared = new Map<number, number>();
     const count = (doc: number) => shared.set(doc, (shared.get(doc) ?? 0) + 1);
-    // A band with documents of the running batch waiting (see PendingBands) takes its most recent from both.
-    const waiting = keys.filter((key) => this.pendingBands.docsOf(key) !== undefined);
-    const stored = waiting.length === 0 ? keys : keys.filter((key) => this.pendingBands.docsOf(key) === undefined);
+    // A band with documents waiting (see WaitingBands) takes its most recent from both.
+    const waitingBands = this.waitingBands();
+    const waiting = keys.filter((key) => waitingBands.docsOf(key) !== undefined);
+    const stored = waiting.length === 0 ? keys : keys.filter((key) => waitingBands.docsOf(key) === undefined);
     if (stored.length > 0) {
       for (const doc of this.sql.get(stored.map(() => band).join(' UNION ALL ')).pluck().all(...stored.map((key) => BigInt(key))) as number[]) count(doc);
     }
     for (const key of waiting) {
-      const docs = [...(this.pendingBands.docsOf(key) ?? []), ...(this.sql.get(band).pluck().all(BigInt(key)) as number[])];
+      const docs = [...(waitingBands.docsOf(key) ?? []), ...(this.sql.get(band).pluck().all(BigInt(key)) as number[])];
       for (const doc of docs.sort((a, b) => b - a).slice(0, documentsPerBand)) count(doc);
     }
     const hits = [...shared]
       .map(([doc, count]) => ({ doc, shared: count }))
       .sort((a, b) => b.shared - a.shared || b.doc - a.doc)
       .slice(0, options.limit ?? shared.size);
-    this.validateCaches();
     const found = new Map(hits.map((hit) => [hit.doc, this.sketches.get(hit.doc)]));
     for (const [doc, sketch] of this.readSketches([...found].filter(([, sketch]) => sketch === undefined).map(([doc]) => doc))) found.set(doc, sketch);
     const candidates: SketchCandidate[] = [];
@@ -890,14 +912,16 @@ export class ReconcileTables {
 
   private writeSketch(seq: number, update: ReconcileUpdate): void {
     this.sql.get('DELETE FROM sketch_bands WHERE doc = ?').run(seq);
+    this.sql.get('DELETE FROM sketch_bands_waiting WHERE doc = ?').run(seq);
     this.sql.get('DELETE FROM doc_sketches WHERE doc = ?').run(seq);
     if (!update.sketch) return;
-    const { signature, shingles, bandKeys } = update.sketch;
+    const { signature, shingles } = update.sketch;
     this.sql
       .get('INSERT INTO doc_sketches (doc, shingles, signature) VALUES (?, ?, ?)')
       .run(seq, shingles, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
-    // In a batch the keys wait for its commit (see updateApplied and PendingBands).
-    if (!this.pendingBands.active) this.insertBands([...new Set(bandKeys)].map((key): [number, number] => [key, seq]));
+    // The keys wait with the document's row (see WaitingBands); the copy in memory follows once the update is applied.
+    const keys = Float64Array.from(distinctBandKeys(update));
+    if (keys.length > 0) this.sql.get('INSERT INTO sketch_bands_waiting (doc, band_keys) VALUES (?, ?)').run(seq, Buffer.from(keys.buffer));
   }
 
   /** A document reporting into merged facts, read once per update: most updates attach a dozen reports of one document. */

@@ -44,7 +44,7 @@ import { toFtsMatch } from './fts-query.ts';
 import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
 import { summaryColumns, summaryFrom, toEntityRow, toSummary, type BodyRow, type StoredEntityRow, type SummaryRow } from './rows.ts';
-import { ReconcileTables } from './reconcile-tables.ts';
+import { ReconcileTables, waitingBandsLimit } from './reconcile-tables.ts';
 import { StatementCache } from './statement-cache.ts';
 
 export interface SqliteStoreOptions {
@@ -54,6 +54,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Refuse to create a new file: for commands that only read an existing store. */
   mustExist?: boolean;
+  /** How many documents' band keys wait before they are written together (see WaitingBands; default 2,000). */
+  bandsWaitingLimit?: number;
 }
 
 // Private-use characters mark highlights; they cannot be confused with article text unless the text itself contains them.
@@ -179,7 +181,7 @@ export class SqliteStore implements Store {
     options: SqliteStoreOptions = {},
   ) {
     this.sql = new StatementCache(db);
-    this.reconcile = new ReconcileTables(db, this.sql);
+    this.reconcile = new ReconcileTables(db, this.sql, { bandsWaitingLimit: options.bandsWaitingLimit ?? waitingBandsLimit });
     const writer = new DocumentWriter(this.sql, { keepOriginal: options.keepOriginal ?? false });
     this.writer = writer;
     this.putOne = db.transaction((doc: Doc, indexLater?: IndexRow[]) => writer.write(doc, indexLater));
@@ -542,6 +544,8 @@ export class SqliteStore implements Store {
     this.assertOpen();
     const changes = this.reconcile.transaction(() => this.reconcile.apply(update));
     this.reconcile.updateApplied(update, changes);
+    // A batch writes the waiting band keys at its commit; a single update, once enough wait.
+    if (!this.db.inTransaction) this.reconcile.transaction(() => this.reconcile.writeWaitingBands());
   }
 
   async inBatch<T>(work: () => Promise<T>): Promise<T> {
@@ -565,7 +569,6 @@ export class SqliteStore implements Store {
     // FTS5 writes its pending rows out as a new index segment at every savepoint, that is for every document:
     // the batch's sentences are indexed together, before it commits or a search inside it.
     this.batchIndexRows = [];
-    this.reconcile.beginBatch();
     try {
       return await work();
     } finally {
@@ -577,9 +580,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** The running batch was rolled back: what was held for its commit, and the caches that saw its writes, go. */
+  /** The running batch was rolled back: the caches that saw its writes go. */
   private batchLost(): void {
-    this.reconcile.discardPendingBands();
     this.reconcile.forgetCaches();
   }
 
@@ -593,7 +595,7 @@ export class SqliteStore implements Store {
   private commitBatch(indexRows: readonly IndexRow[]): void {
     try {
       this.writer.indexSentences(indexRows);
-      this.reconcile.writePendingBands();
+      this.reconcile.writeWaitingBands();
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
