@@ -40,20 +40,23 @@ const documentsPerBand = 30;
  * keys of 2,000 share pages three to a page, where a batch's 200 dirtied a page each. Their copy in memory is ~10 MB.
  */
 export const waitingBandsLimit = 2_000;
-/** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 8 MB. */
-const cachedSketches = 10_000;
-/**
- * Merged facts kept in memory for the event lookup (see ReconcileTables.facts): about 5 MB. Each cached MB costs
- * several of peak memory (V8 grows its heap by a multiple of what stays live, and evicted entries die in the
- * old generation), so the caches are kept small.
+/*
+ * What the reconcile caches hold. Each cached MB costs more than a MB of peak memory (evicted entries die in V8's
+ * old generation and wait there for a full collection): with Node's default heap growth three to four, so the caches
+ * were kept small (10,000 sketches, 3,000 facts, 8,000 window reports: 563–589 MB at 100,000 articles); with
+ * parley's heap policy (src/cli/heap-policy.ts) about one and a half, and these sizes were +2.5% at 30,000
+ * generated articles for 60 MB more (A/B, 308 → 368 MB peak).
  */
-const cachedMergedFacts = 3_000;
+/** Sketches kept in memory for the near-duplicate lookup (see SketchCache): about 25 MB. */
+const cachedSketches = 30_000;
+/** Merged facts kept in memory for the event lookup (see ReconcileTables.facts): about 20 MB. */
+const cachedMergedFacts = 12_000;
 /**
  * Reports kept in member windows (see MemberWindowCache): a window holds up to twenty (disputeReports in
- * src/reconcile/reconcile-document.ts), so some hundreds of windows. At 12,000 reports the 100k benchmark
- * peaked at 589 MB (results/2026-11-23T0416-full.json), at 8,000 at 563 MB and as fast (…T0431-custom.json).
+ * src/reconcile/reconcile-document.ts), so some thousands of windows. At 8,000 reports windows were evicted
+ * more often than a new report made them stale from 20,000 articles on.
  */
-const cachedWindowMembers = 8_000;
+const cachedWindowMembers = 40_000;
 // Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
 // enough that the statements for every count of walks, each prepared once, stay few and small.
 const walksPerStatement = 32;
