@@ -545,7 +545,7 @@ export class SqliteStore implements Store {
     const changes = this.reconcile.transaction(() => this.reconcile.apply(update));
     this.reconcile.updateApplied(update, changes);
     // A batch writes the waiting band keys at its commit; a single update, once enough wait.
-    if (!this.db.inTransaction) this.reconcile.transaction(() => this.reconcile.writeWaitingBands());
+    if (!this.db.inTransaction) this.reconcile.writeWaitingBands();
   }
 
   async inBatch<T>(work: () => Promise<T>): Promise<T> {
