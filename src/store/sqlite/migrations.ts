@@ -72,6 +72,9 @@
 //   document order), stances by issue and party, events by date, quotes by speaker (facts are read by
 //   document, or through the merged facts). Each cost every stored entity or fact a write at a random
 //   place in a large b-tree.
+// Migration 11: sketch_bands_waiting holds the band keys of recently reconciled documents, one row each, until
+//   enough wait to go into sketch_bands together in key order (see waiting-bands.ts). Keys written with their
+//   document fell on a page of their own each once the table was large; the rows outlast the process.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 

@@ -323,6 +323,7 @@ export class ReconcileTables {
     };
     if (this.db.inTransaction) write();
     else this.transaction(write);
+    // Written and deleted: none wait now.
     waiting.load([]);
   }
 
