@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { boundedMemo } from '../doc/bounded-memo.ts';
+import { isPlainText } from '../doc/plain-text.ts';
 import { join, dirname } from 'node:path';
 
 interface SpellingRules {
@@ -62,9 +63,13 @@ function matchCase(original: string, folded: string): string {
   return folded;
 }
 
+/** Words spelling rules can change: four letters or more (of plain text, ASCII ones). */
+const foldable = /\p{L}{4,}/gu;
+const plainFoldable = /[A-Za-z]{4,}/g;
+
 /** `text` with each spelling variant replaced by its one folded form ("demilitarized" → "demilitarised", "colour" → "color"). */
 export function normaliseSpelling(text: string): string {
-  return text.replace(/\p{L}{4,}/gu, (original) => {
+  return text.replace(isPlainText(text) ? plainFoldable : foldable, (original) => {
     const lower = original.toLowerCase();
     const folded = foldWord(lower);
     return folded === lower ? original : matchCase(original, folded);

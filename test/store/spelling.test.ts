@@ -49,4 +49,11 @@ describe('normaliseSpelling', () => {
     const text = 'Envoys met for five hours; 600,000 troops remain.';
     assert.equal(normaliseSpelling(text), text);
   });
+
+  it('folds plain text as it folds the same words beside letters outside ASCII', () => {
+    const plain = 'The organisation travelled to the centre to analyse the programme.';
+    const accented = 'Élysée: the organisation travelled to the centre to analyse the programme.';
+    assert.equal(normaliseSpelling(plain), 'The organisation traveled to the center to analyse the program.');
+    assert.equal(normaliseSpelling(accented), `Élysée: ${normaliseSpelling(plain).replace(/^The/, 'the')}`);
+  });
 });
