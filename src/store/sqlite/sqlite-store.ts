@@ -576,13 +576,9 @@ export class SqliteStore implements Store {
       this.batchIndexRows = null;
       // A severe SQLite error (disk full, I/O) may already have rolled the whole transaction back.
       if (this.db.inTransaction) this.commitBatch(indexRows);
-      else this.batchLost();
+      // Rolled back: the caches that saw the batch's writes go.
+      else this.reconcile.forgetCaches();
     }
-  }
-
-  /** The running batch was rolled back: the caches that saw its writes go. */
-  private batchLost(): void {
-    this.reconcile.forgetCaches();
   }
 
   /** Indexes the sentences of the documents stored so far in the running batch. */
@@ -599,7 +595,7 @@ export class SqliteStore implements Store {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.batchLost();
+      this.reconcile.forgetCaches();
       throw new StoreError('store:write', `cannot commit to ${this.db.name}: ${(error as Error).message}`, { cause: error });
     }
   }
