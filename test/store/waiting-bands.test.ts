@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import type { Doc } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { ReconcileUpdate, Store } from '../../src/store/store.ts';
+import type Database from 'better-sqlite3';
 import { negotiationDoc, readDatabase, readFresh } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-waiting-bands-'));
@@ -115,6 +116,31 @@ describe('band keys waiting to be written together', () => {
     );
     assert.deepEqual(await shared(store, [1, 2]), [[b.id, 2], [a.id, 1]]);
     assert.deepEqual(await readFresh(path, (fresh) => shared(fresh, [1, 2])), [[b.id, 2], [a.id, 1]]);
+    await store.close();
+  });
+
+  it('of a batch whose commit fails are gone with it, from the table and from the lookup', async () => {
+    const path = join(dir, 'failed-commit.db');
+    const store = await openSqliteStore(path);
+    const [a, b] = [outlet(1), outlet(2)];
+    await store.putDocument(a);
+    await store.applyReconcile(withBands(a, [1]));
+    // A foreign key checked only at COMMIT makes the commit itself fail, after the batch's work succeeded.
+    const connection = (store as unknown as { db: Database.Database }).db;
+    await assert.rejects(
+      store.inBatch(async () => {
+        await store.putDocument(b);
+        await store.applyReconcile(withBands(b, [1, 2]));
+        assert.deepEqual(await shared(store, [1, 2]), [[b.id, 2], [a.id, 1]], 'waiting inside the batch');
+        connection.pragma('defer_foreign_keys = ON');
+        connection.prepare('INSERT INTO sketch_bands (band_key, doc) VALUES (3, 999999)').run();
+      }),
+      (error: Error) => error.message.includes(`cannot commit to ${path}`),
+    );
+    assert.deepEqual(await shared(store, [1, 2]), [[a.id, 1]]);
+    assert.deepEqual(await readFresh(path, (fresh) => shared(fresh, [1, 2])), [[a.id, 1]]);
+    assert.equal(bandTables(path).waiting, 1, "only the first document's keys wait");
+    assert.equal(await store.getDocument(b.id), null);
     await store.close();
   });
 
