@@ -28,7 +28,8 @@ import { LRUCache } from 'lru-cache';
 import { cachedFact, passesQuery, recordOf, type CachedFact } from './fact-cache.ts';
 import { WaitingBands } from './waiting-bands.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
-import { reusedLimit, type StatementCache } from './statement-cache.ts';
+import type { StatementCache } from './statement-cache.ts';
+import { TermIndexCache, type TermChange, type TermRow } from './term-index-cache.ts';
 
 // SQLite accepts many more bound parameters, but lists this long are better sent in slices.
 const inClauseChunk = 500;
@@ -59,9 +60,12 @@ const cachedMergedFacts = 12_000;
  * more often than a new report made them stale from 20,000 articles on.
  */
 const cachedWindowMembers = 40_000;
-// Index walks sent in one statement when looking facts up by term: enough for most lookups, and few
-// enough that the statements for every count of walks, each prepared once, stay few and small.
-const walksPerStatement = 32;
+/**
+ * Rows of the term index kept in memory for the event lookup (see TermIndexCache): the index of generated articles
+ * grows more slowly than the store (19,500 rows at 5,000 articles, 28,100 at 10,000), so this holds all of it at
+ * 100,000; a row costs about a hundred bytes.
+ */
+const cachedTermRows = 300_000;
 // A rank no fact's member list reaches: "no limit" for the per-fact window.
 const allMembers = 2 ** 31 - 1;
 
@@ -142,6 +146,10 @@ export interface MemberChanges {
   doc: number;
   /** Merged facts the update wrote, counted anew or deleted. */
   facts: Set<string>;
+  /** Rows of the term index the update wrote or deleted. */
+  termRows: TermChange[];
+  /** Whether it deleted a merged fact (its term rows go with it, unseen). */
+  factsDeleted: boolean;
 }
 
 interface NewReport {
@@ -284,6 +292,7 @@ export class ReconcileTables {
   private readonly facts = new LRUCache<string, CachedFact>({ max: cachedMergedFacts });
   private readonly memberWindows = new MemberWindowCache(cachedWindowMembers);
   private readonly waiting = new WaitingBands();
+  private readonly termIndex = new TermIndexCache(cachedTermRows);
   /** `PRAGMA data_version` when the caches were last known right: another connection's commit changes it. */
   private cachesVersion: number | null = null;
 
@@ -304,6 +313,8 @@ export class ReconcileTables {
     // Only now, with the update's savepoint released: a rolled-back update leaves no keys waiting.
     if (!update.detach && this.waiting.current) this.waiting.set(doc, distinctBandKeys(update));
     for (const id of changes.facts) this.facts.delete(id);
+    if (changes.factsDeleted) this.termIndex.clear();
+    else this.termIndex.changed(changes.termRows);
     if (changes.reset) this.memberWindows.clear();
     else for (const { merged, position } of changes.joined) this.memberWindows.memberJoined(merged, position);
   }
@@ -343,6 +354,7 @@ export class ReconcileTables {
     this.facts.clear();
     this.memberWindows.clear();
     this.waiting.unload();
+    this.termIndex.clear();
   }
 
   /** Empties the caches when another connection has committed since they were last checked. */
@@ -566,48 +578,41 @@ export class ReconcileTables {
 
   /**
    * The facts under `terms` nearest `nearest.day`: two short walks of the term index from that day per
-   * term, one forward and one back, so that the cost stays the same however crowded the weeks are.
+   * term, one forward and one back, so that the cost stays the same however crowded the weeks are. The
+   * walks go through the term's rows kept in memory (see TermIndexCache).
    */
   private nearestByTerms(terms: readonly string[], nearest: NonNullable<MergedFactQuery['nearest']>, query: MergedFactQuery): string[] {
-    const bounds = [
-      ...(query.windowTo !== undefined ? [{ clause: 'window_start <= ?', value: query.windowTo }] : []),
-      ...(query.windowFrom !== undefined ? [{ clause: "(window_end = '' OR window_end >= ?)", value: query.windowFrom }] : []),
-    ];
-    const extra = bounds.map((bound) => `AND ${bound.clause}`).join(' ');
+    this.validateCaches();
     const after = query.startsAfter ?? '';
-    const walks = [...new Set(terms)].flatMap((term) => [
-      {
-        sql: `SELECT fact, window_start FROM merged_fact_terms WHERE term = ? AND window_start >= ? ${extra} ORDER BY window_start, fact LIMIT ${reusedLimit}`,
-        params: [term, nearest.day > after ? nearest.day : after, ...bounds.map((bound) => bound.value), nearest.perTerm],
-      },
-      {
-        sql: `SELECT fact, window_start FROM merged_fact_terms WHERE term = ? AND window_start >= ? AND window_start < ? ${extra}
-              ORDER BY window_start DESC, fact DESC LIMIT ${reusedLimit}`,
-        params: [term, after, nearest.day, ...bounds.map((bound) => bound.value), nearest.perTerm],
-      },
-    ]);
-    // The walks go in few statements: a lookup has a dozen terms, and each statement run costs more than its few rows.
-    const rows: [string, string][] = [];
-    for (let start = 0; start < walks.length; start += walksPerStatement) {
-      const slice = walks.slice(start, start + walksPerStatement);
-      rows.push(
-        ...(this.sql
-          .get(slice.map((walk) => `SELECT * FROM (${walk.sql})`).join(' UNION ALL '))
-          .raw(true)
-          .all(...slice.flatMap((walk) => walk.params)) as [string, string][]),
-      );
-    }
+    const bounds = { windowTo: query.windowTo, windowFrom: query.windowFrom, limit: nearest.perTerm };
+    const forwardWalk = TermIndexCache.prepare({ ...bounds, startsFrom: nearest.day > after ? nearest.day : after });
+    const backWalk = TermIndexCache.prepare({ ...bounds, startsFrom: after, startsBefore: nearest.day });
     const found = new Map<string, { hits: number; distance: number }>();
     const day = Date.parse(nearest.day);
-    for (const [fact, windowStart] of rows) {
-      const entry = found.get(fact) ?? { hits: 0, distance: windowStart === '' ? Infinity : Math.abs(Date.parse(windowStart) - day) };
-      entry.hits += 1;
-      found.set(fact, entry);
+    for (const term of new Set(terms)) {
+      const rows = this.termRows(term);
+      const forward = TermIndexCache.walk(rows, forwardWalk);
+      const back = TermIndexCache.walk(rows, backWalk);
+      for (const row of [...forward, ...back]) {
+        const entry = found.get(row.fact) ?? { hits: 0, distance: row.windowStart === '' ? Infinity : Math.abs(Date.parse(row.windowStart) - day) };
+        entry.hits += 1;
+        found.set(row.fact, entry);
+      }
     }
     return [...found]
       .sort(([a, x], [b, y]) => y.hits - x.hits || x.distance - y.distance || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, nearest.limit)
       .map(([fact]) => fact);
+  }
+
+  /** A term's rows of the term index in its order, from the cache or read into it. */
+  private termRows(term: string): readonly TermRow[] {
+    const cached = this.termIndex.get(term);
+    if (cached) return cached;
+    const rows = this.sql
+      .get('SELECT window_start AS windowStart, window_end AS windowEnd, fact FROM merged_fact_terms WHERE term = ? ORDER BY window_start, fact')
+      .all(term) as TermRow[];
+    return this.termIndex.set(term, rows);
   }
 
   listMergedFacts<K extends MergedKind>(kind: K, filter: MergedFactFilter = {}): MergedFactRecord<K>[] {
@@ -775,7 +780,7 @@ export class ReconcileTables {
   apply(update: ReconcileUpdate): MemberChanges {
     const seq = this.seqOf(update.documentId);
     if (seq === null) throw new Error(`reconcile: no stored document ${update.documentId}`);
-    const changes: MemberChanges = { joined: [], reset: update.detach === true, doc: seq, facts: new Set() };
+    const changes: MemberChanges = { joined: [], reset: update.detach === true, doc: seq, facts: new Set(), termRows: [], factsDeleted: false };
     // Whether a document had reports in merged facts before this update: read once, before any is added.
     const hadMembersBefore = new Map([[seq, this.hasMembers(seq)]]);
     const recount = new Set<string>();
@@ -792,7 +797,7 @@ export class ReconcileTables {
     for (const fact of update.facts) {
       const created = this.writeFact(fact);
       written.add(fact.id);
-      if (fact.terms !== undefined) this.writeTerms(fact.id, fact.terms, fact, { created });
+      if (fact.terms !== undefined) this.writeTerms(fact.id, fact.terms, fact, { created, changes: changes.termRows });
     }
     const joined: NewReport[] = [];
     const reporters = new Map<string, Reporter | null>();
@@ -802,7 +807,7 @@ export class ReconcileTables {
     for (const report of joined) if (!recount.has(report.merged) && this.countReport(report)) counted.add(report.merged);
     this.recountFacts(recount);
     const dropEmpty = this.sql.get('DELETE FROM merged_facts WHERE id = ? AND document_count = 0');
-    for (const id of new Set([...written, ...recount])) if (!counted.has(id)) dropEmpty.run(id);
+    for (const id of new Set([...written, ...recount])) if (!counted.has(id) && dropEmpty.run(id).changes > 0) changes.factsDeleted = true;
     for (const id of [...written, ...recount, ...joined.map((report) => report.merged)]) changes.facts.add(id);
     for (const contradiction of update.contradictions) this.writeContradiction(contradiction);
     const resolve = this.sql.get('DELETE FROM contradictions WHERE subject = ?');
@@ -810,8 +815,16 @@ export class ReconcileTables {
     return changes;
   }
 
-  /** Replaces a fact's lookup terms, writing only the rows that changed: a much reported fact keeps most of its terms from one report to the next. */
-  private writeTerms(id: string, terms: readonly string[], window: { windowStart: string | null; windowEnd: string | null }, options: { created: boolean }): void {
+  /**
+   * Replaces a fact's lookup terms, writing only the rows that changed (a much reported fact keeps most of its terms
+   * from one report to the next); what it wrote goes to `options.changes`.
+   */
+  private writeTerms(
+    id: string,
+    terms: readonly string[],
+    window: { windowStart: string | null; windowEnd: string | null },
+    options: { created: boolean; changes: TermChange[] },
+  ): void {
     const start = window.windowStart ?? '';
     const end = window.windowEnd ?? '';
     // A fact created by this update has no terms yet.
@@ -823,10 +836,17 @@ export class ReconcileTables {
     const drop = this.sql.get('DELETE FROM merged_fact_terms WHERE term = ? AND window_start = ? AND fact = ?');
     for (const row of stored) {
       if (wanted.has(row.term) && row.window_start === start && row.window_end === end) kept.add(row.term);
-      else drop.run(row.term, row.window_start, id);
+      else {
+        drop.run(row.term, row.window_start, id);
+        options.changes.push({ term: row.term, windowStart: row.window_start, windowEnd: row.window_end, fact: id, change: 'deleted' });
+      }
     }
     const add = this.sql.get('INSERT OR REPLACE INTO merged_fact_terms (term, window_start, window_end, fact) VALUES (?, ?, ?, ?)');
-    for (const term of wanted) if (!kept.has(term)) add.run(term, start, end, id);
+    for (const term of wanted) {
+      if (kept.has(term)) continue;
+      add.run(term, start, end, id);
+      options.changes.push({ term, windowStart: start, windowEnd: end, fact: id, change: 'added' });
+    }
   }
 
   /**
