@@ -183,4 +183,15 @@ describe('the event lookup through the term index kept in memory', () => {
     assert.deepEqual(await nearestIds(mine), ['ev-c']);
     await mine.close();
   });
+
+  it('refuses, inside the update, a window the kept rows could not order', async () => {
+    const store = await openSqliteStore(':memory:');
+    const doc = negotiationDoc({ url: 'https://wire.example/geneva', published: '2025-11-24' });
+    await store.putDocument(doc);
+    const odd = { ...event('ev-odd', '2025-11-24'), windowStart: '24 November' };
+    await assert.rejects(store.applyReconcile(update(doc, { facts: [odd], members: [{ merged: 'ev-odd', fact: `${doc.id}:event:0` }] })), /"24 November" is not a YYYY-MM-DD day/);
+    assert.equal(await store.getMergedFact('ev-odd'), null);
+    assert.deepEqual(await nearestIds(store), []);
+    await store.close();
+  });
 });

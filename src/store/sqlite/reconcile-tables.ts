@@ -29,7 +29,7 @@ import { cachedFact, passesQuery, recordOf, type CachedFact } from './fact-cache
 import { WaitingBands } from './waiting-bands.ts';
 import { SketchCache, type CachedSketch } from './sketch-cache.ts';
 import type { StatementCache } from './statement-cache.ts';
-import { TermIndexCache, type TermChange, type TermRow } from './term-index-cache.ts';
+import { assertTermDay, TermIndexCache, type KeptTermRow, type TermChange, type TermRow } from './term-index-cache.ts';
 
 // SQLite accepts many more bound parameters, but lists this long are better sent in slices.
 const inClauseChunk = 500;
@@ -606,7 +606,7 @@ export class ReconcileTables {
   }
 
   /** A term's rows of the term index in its order, from the cache or read into it. */
-  private termRows(term: string): readonly TermRow[] {
+  private termRows(term: string): readonly KeptTermRow[] {
     const cached = this.termIndex.get(term);
     if (cached) return cached;
     const rows = this.sql
@@ -827,6 +827,9 @@ export class ReconcileTables {
   ): void {
     const start = window.windowStart ?? '';
     const end = window.windowEnd ?? '';
+    // Refused here, inside the update, rather than when the kept rows take them after it committed.
+    assertTermDay(start);
+    assertTermDay(end);
     // A fact created by this update has no terms yet.
     const stored = options.created
       ? []

@@ -37,32 +37,36 @@ export interface PreparedWalk {
 }
 
 /** A kept row with its days as numbers: an empty start sorts first, an empty end passes every bound. */
-interface KeptRow extends TermRow {
-  start: number;
-  end: number;
+export interface KeptTermRow extends TermRow {
+  readonly start: number;
+  readonly end: number;
 }
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Refuses a window day the kept rows could not order as the table does: the term index holds YYYY-MM-DD days or nothing (''). */
+export function assertTermDay(day: string): void {
+  if (day !== '' && !isoDay.test(day)) throw new Error(`term index: ${JSON.stringify(day)} is not a YYYY-MM-DD day`);
+}
+
 /**
  * A day as a number that orders as the text does (year, month and day as digits), so that a walk compares numbers:
- * comparing the day strings was most of a walk's cost. The empty day (no window) is -1. Windows are written as
- * YYYY-MM-DD days (ReconcileTables.writeTerms); anything else is refused rather than misplaced.
+ * comparing the day strings was most of a walk's cost. The empty day (no window) is -1.
  */
 function dayKey(day: string): number {
+  assertTermDay(day);
   if (day === '') return -1;
-  if (!isoDay.test(day)) throw new Error(`term index: ${JSON.stringify(day)} is not a YYYY-MM-DD day`);
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
 }
 
 /** Rows in the term index's order: window start, then fact (ids are ASCII, compared by code unit as SQLite compares bytes). */
-function compareRows(a: KeptRow, b: { start: number; fact: string }): number {
+function compareRows(a: KeptTermRow, b: { start: number; fact: string }): number {
   if (a.start !== b.start) return a.start - b.start;
   return a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0;
 }
 
 /** The first index of `rows` whose row sorts at or after (`start`, `fact`). */
-function lowerBound(rows: readonly KeptRow[], start: number, fact = ''): number {
+function lowerBound(rows: readonly KeptTermRow[], start: number, fact = ''): number {
   let low = 0;
   let high = rows.length;
   while (low < high) {
@@ -83,7 +87,7 @@ function lowerBound(rows: readonly KeptRow[], start: number, fact = ''): number 
  * (its rows go with it, unseen).
  */
 export class TermIndexCache {
-  private readonly terms: LRUCache<string, KeptRow[]>;
+  private readonly terms: LRUCache<string, KeptTermRow[]>;
   /** Days are repeated across rows: one string each (there are only so many days). */
   private readonly days = new Map<string, string>();
 
@@ -91,12 +95,12 @@ export class TermIndexCache {
     this.terms = new LRUCache({ maxSize: maxRows, sizeCalculation: (rows) => rows.length + 1 });
   }
 
-  get(term: string): readonly KeptRow[] | undefined {
+  get(term: string): readonly KeptTermRow[] | undefined {
     return this.terms.get(term);
   }
 
   /** Keeps `rows`, the term's rows in the index's order, and returns the copy kept. */
-  set(term: string, rows: readonly TermRow[]): readonly KeptRow[] {
+  set(term: string, rows: readonly TermRow[]): readonly KeptTermRow[] {
     const kept = rows.map((row) => this.row(row));
     this.terms.set(term, kept);
     return kept;
@@ -140,9 +144,8 @@ export class TermIndexCache {
    * `startsFrom`, latest first. As SQLite's walks of the table did: a row counts when its window starts on or before
    * `windowTo` and ends on or after `windowFrom` (or has no end).
    */
-  static walk(rows: readonly TermRow[], walk: PreparedWalk): TermRow[] {
-    const kept = rows as readonly KeptRow[];
-    const found: TermRow[] = [];
+  static walk(kept: readonly KeptTermRow[], walk: PreparedWalk): KeptTermRow[] {
+    const found: KeptTermRow[] = [];
     if (walk.startsBefore === null) {
       for (let i = lowerBound(kept, walk.startsFrom); i < kept.length && found.length < walk.limit; i += 1) {
         if (kept[i].start > walk.windowTo) break;
@@ -157,7 +160,7 @@ export class TermIndexCache {
     return found;
   }
 
-  private row(row: TermRow): KeptRow {
+  private row(row: TermRow): KeptTermRow {
     const windowStart = this.day(row.windowStart);
     const windowEnd = this.day(row.windowEnd);
     return { windowStart, windowEnd, fact: row.fact, start: dayKey(windowStart), end: windowEnd === '' ? Infinity : dayKey(windowEnd) };
