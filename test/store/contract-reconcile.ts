@@ -2,24 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Doc } from '../../src/doc/types.ts';
-import type { MergedFactRow, ReconcileUpdate, Store, StoryRow } from '../../src/store/store.ts';
-import { negotiationDoc, plainDoc } from './fixtures.ts';
+import type { MergedFactRow, Store, StoryRow } from '../../src/store/store.ts';
+import { negotiationDoc, plainDoc, reconcileUpdate as update } from './fixtures.ts';
 
-function update(doc: Doc, fields: Partial<ReconcileUpdate> = {}): ReconcileUpdate {
-  return {
-    documentId: doc.id,
-    sourceGroup: doc.id,
-    story: null,
-    sketch: null,
-    stories: [],
-    storyFeatures: [],
-    facts: [],
-    members: [],
-    contradictions: [],
-    resolved: [],
-    ...fields,
-  };
-}
 
 const story: StoryRow = {
   id: 'geneva-round',

@@ -4,18 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Doc } from '../../src/doc/types.ts';
 import { passesQuery } from '../../src/store/sqlite/fact-cache.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import type { MergedFactQuery, MergedFactRow, ReconcileUpdate, Store } from '../../src/store/store.ts';
-import { negotiationDoc, readFresh } from './fixtures.ts';
+import type { MergedFactQuery, MergedFactRow, Store } from '../../src/store/store.ts';
+import { negotiationDoc, readFresh, reconcileUpdate as update } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-fact-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function update(doc: Doc, fields: Partial<ReconcileUpdate> = {}): ReconcileUpdate {
-  return { documentId: doc.id, sourceGroup: doc.id, story: null, sketch: null, stories: [], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [], ...fields };
-}
 
 function event(id: string, place: string, fields: Partial<MergedFactRow<'event'>> = {}): MergedFactRow<'event'> {
   return {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { spanOf } from '../../src/doc/span.ts';
 import type { Doc, Entity, SourceKind, Span } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { ReconcileUpdate, Store } from '../../src/store/store.ts';
 
 export interface DocSpec {
   /** Paragraphs of sentences; sentences are joined by a space, paragraphs by a blank line. */
@@ -257,4 +257,9 @@ export async function readFresh<T>(path: string, read: (store: Store) => Promise
   } finally {
     await store.close();
   }
+}
+
+/** A reconcile update of `doc` that changes nothing but what `fields` give: its own source group, no story, no sketch. */
+export function reconcileUpdate(doc: Doc, fields: Partial<ReconcileUpdate> = {}): ReconcileUpdate {
+  return { documentId: doc.id, sourceGroup: doc.id, story: null, sketch: null, stories: [], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [], ...fields };
 }

@@ -8,16 +8,13 @@ import type { Doc } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { MemberWindowCache } from '../../src/store/sqlite/member-window.ts';
 import type { MemberOptions, MemberReport, MergedFactRow, ReconcileUpdate, Store, StoryRow } from '../../src/store/store.ts';
-import { negotiationDoc } from './fixtures.ts';
+import { negotiationDoc, reconcileUpdate as update } from './fixtures.ts';
 
 type Window = MemberOptions & { perFact: number };
 
 const mainFact = 'st-main';
 const sideFact = 'st-side';
 
-function update(doc: Doc, fields: Partial<ReconcileUpdate> = {}): ReconcileUpdate {
-  return { documentId: doc.id, sourceGroup: doc.id, story: null, sketch: null, stories: [], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [], ...fields };
-}
 
 function stanceFact(id: string): MergedFactRow<'stance'> {
   const act = id === sideFact ? 'accept' : 'reject';

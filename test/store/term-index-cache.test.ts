@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Doc } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { TermIndexCache, type TermChange, type TermRow, type TermWalk } from '../../src/store/sqlite/term-index-cache.ts';
-import type { MergedFactQuery, MergedFactRow, ReconcileUpdate, Store } from '../../src/store/store.ts';
-import { negotiationDoc, readFresh } from './fixtures.ts';
+import type { MergedFactQuery, MergedFactRow, Store } from '../../src/store/store.ts';
+import { negotiationDoc, readFresh, reconcileUpdate as update } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-term-index-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,9 +131,6 @@ describe('the term index kept in memory', () => {
   });
 });
 
-function update(doc: Doc, fields: Partial<ReconcileUpdate> = {}): ReconcileUpdate {
-  return { documentId: doc.id, sourceGroup: doc.id, story: null, sketch: null, stories: [], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [], ...fields };
-}
 
 const term = 'meeting|Russia|place:geneva';
 
