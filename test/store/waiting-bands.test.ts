@@ -158,24 +158,42 @@ describe('band keys waiting to be written together', () => {
     await second.close();
   });
 
-  it('go into sketch_bands in key order once enough documents wait, outside a batch too', async () => {
+  it('go into sketch_bands in key order once enough documents wait, outside a batch with the next update', async () => {
     const path = join(dir, 'limit.db');
     const store = await openSqliteStore(path, { bandsWaitingLimit: 3 });
     const docs = Array.from({ length: 4 }, (_, i) => outlet(i));
-    await reconcileAll(store, docs.slice(0, 2), (_, i) => [9 - i, 1]);
-    assert.deepEqual(bandTables(path), { stored: [], waiting: 2 });
-    await reconcileAll(store, docs.slice(2, 3), () => [5]);
+    await reconcileAll(store, docs.slice(0, 3), (_, i) => (i < 2 ? [9 - i, 1] : [5]));
+    assert.deepEqual(bandTables(path), { stored: [], waiting: 3 });
+    await reconcileAll(store, docs.slice(3), () => [1]);
     const written = bandTables(path);
-    assert.equal(written.waiting, 0);
+    assert.equal(written.waiting, 1, 'the update that wrote them waits itself');
     assert.deepEqual(
       written.stored.map((row) => row.band_key),
       [1, 1, 5, 8, 9],
     );
-    await reconcileAll(store, docs.slice(3), () => [1]);
     assert.deepEqual(
       (await shared(store, [1])).map(([id]) => id),
       [docs[3].id, docs[1].id, docs[0].id],
     );
+    await store.close();
+  });
+
+  it('stay waiting when the update outside a batch that would write them fails: neither is committed', async () => {
+    const path = join(dir, 'limit-failed.db');
+    const store = await openSqliteStore(path, { bandsWaitingLimit: 2 });
+    const docs = Array.from({ length: 3 }, (_, i) => outlet(i));
+    await reconcileAll(store, docs.slice(0, 2), (_, i) => [1, 10 + i]);
+    await store.putDocument(docs[2]);
+    // The update names a member that is no mergeable fact: it fails after the waiting keys were written in its transaction.
+    await assert.rejects(store.applyReconcile(withBands(docs[2], [1, 12], { members: [{ merged: 'st-x', fact: `${docs[2].id}:date:0` }] })));
+    assert.deepEqual(bandTables(path), { stored: [], waiting: 2 });
+    assert.equal(await store.getReconcileState(docs[2].id), null);
+    const expected: [string, number][] = [[docs[1].id, 1], [docs[0].id, 1]];
+    assert.deepEqual(await shared(store, [1, 12]), expected, 'the lookup still finds the waiting keys');
+    assert.deepEqual(await readFresh(path, (fresh) => shared(fresh, [1, 12])), expected);
+    await store.applyReconcile(withBands(docs[2], [1, 12]));
+    assert.deepEqual(bandTables(path), { stored: [{ band_key: 1, doc: 1 }, { band_key: 1, doc: 2 }, { band_key: 10, doc: 1 }, { band_key: 11, doc: 2 }], waiting: 1 });
+    assert.deepEqual(await shared(store, [1, 12]), [[docs[2].id, 2], ...expected]);
     await store.close();
   });
 });

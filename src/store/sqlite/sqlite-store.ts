@@ -44,7 +44,7 @@ import { toFtsMatch } from './fts-query.ts';
 import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
 import { summaryColumns, summaryFrom, toEntityRow, toSummary, type BodyRow, type StoredEntityRow, type SummaryRow } from './rows.ts';
-import { ReconcileTables, waitingBandsLimit } from './reconcile-tables.ts';
+import { ReconcileTables, waitingBandsLimit, type MemberChanges } from './reconcile-tables.ts';
 import { StatementCache } from './statement-cache.ts';
 
 export interface SqliteStoreOptions {
@@ -542,10 +542,22 @@ export class SqliteStore implements Store {
 
   async applyReconcile(update: ReconcileUpdate): Promise<void> {
     this.assertOpen();
-    const changes = this.reconcile.transaction(() => this.reconcile.apply(update));
+    // A batch writes the waiting band keys at its commit. Outside one, an update that finds enough of them waiting
+    // writes them first, in its own transaction: if either fails, neither is committed, and the error the caller
+    // sees is never about an update that was in fact stored.
+    const single = !this.db.inTransaction;
+    let changes: MemberChanges;
+    try {
+      changes = this.reconcile.transaction(() => {
+        if (single) this.reconcile.writeWaitingBands();
+        return this.reconcile.apply(update);
+      });
+    } catch (error) {
+      // The keys written and taken out of the copy in memory came back with the rollback.
+      if (single) this.reconcile.forgetCaches();
+      throw error;
+    }
     this.reconcile.updateApplied(update, changes);
-    // A batch writes the waiting band keys at its commit; a single update, once enough wait.
-    if (!this.db.inTransaction) this.reconcile.writeWaitingBands();
   }
 
   async inBatch<T>(work: () => Promise<T>): Promise<T> {
