@@ -140,7 +140,7 @@ export function formatReport(results: BenchResults, resultsPath: string): string
     const { baselines } = results;
     lines.push(
       '',
-      `baselines on the same ${number(baselines.articles)} articles (${number(baselines.megabytes, 1)} MB, ${number(baselines.tokens)} wink tokens), in one process, each after a warm-up on ${number(baselines.warmupArticles)} other articles; median of ${number(baselines.rounds)} rounds taking each in turn:`,
+      `baselines on the same ${number(baselines.articles)} articles (${number(baselines.megabytes, 1)} MB, ${number(baselines.tokens)} wink tokens), each library in its own process, after a warm-up on ${number(baselines.warmupArticles)} other articles; median of ${number(baselines.rounds)} rounds taking each in turn:`,
     );
     lines.push(
       ...formatColumns(
