@@ -122,9 +122,9 @@ function nextMessage(child: ChildProcess, name: string): Promise<unknown> {
 
 async function driveLibraries(): Promise<BaselineResult> {
   const script = fileURLToPath(import.meta.url);
-  // The libraries' processes run as this one does (tsx), each writing a CPU profile of its own under `--cpu-prof`.
-  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--cpu-prof-name'));
   const children = runners.map((runner) => {
+    // Each library's process runs as this one does (tsx); under `--cpu-prof` its profile is named after it.
+    const execArgv = process.execArgv.map((arg) => (arg.startsWith('--cpu-prof-name=') ? `--cpu-prof-name=baselines-${runner.name}.cpuprofile` : arg));
     const child = fork(script, ['--library', runner.name, '--count', String(count), '--warmup', String(warmup), '--seed', values.seed], { execArgv });
     return { runner, child, ready: nextMessage(child, runner.name) };
   });
