@@ -78,6 +78,11 @@ const runners: Runner[] = [
   },
 ];
 
+/** What a library's process says once warmed up: how much text a round reads. */
+interface Ready {
+  megabytes: number;
+}
+
 /** What a library's process answers for one round. */
 interface RoundLap {
   wallMs: number;
@@ -106,7 +111,8 @@ async function serveLibrary(name: string): Promise<void> {
     const lap: RoundLap = { wallMs: wall.lap(), cpuMs: cpu.lap(), tokens };
     process.send?.(lap);
   });
-  process.send?.('ready');
+  const ready: Ready = { megabytes: measured.reduce((total, article) => total + Buffer.byteLength(article.text), 0) / 1e6 };
+  process.send?.(ready);
 }
 
 function nextMessage(child: ChildProcess, name: string): Promise<unknown> {
@@ -129,7 +135,7 @@ async function driveLibraries(): Promise<BaselineResult> {
     return { runner, child, ready: nextMessage(child, runner.name) };
   });
   // The warm-ups run side by side; the rounds one library at a time, so that each has the machine to itself.
-  await Promise.all(children.map((entry) => entry.ready));
+  const [{ megabytes }] = (await Promise.all(children.map((entry) => entry.ready))) as Ready[];
   const roundLaps = new Map<string, RoundLap[]>(runners.map((runner) => [runner.name, []]));
   // One timing of a library is a second or two (Parley, wink-nlp) against ten (compromise): a pause or a slower stretch
   // of the machine in it moved the ratios by 10%. Rounds spread such stretches over every library, the median drops them.
@@ -156,12 +162,11 @@ async function driveLibraries(): Promise<BaselineResult> {
       roundCpuSeconds: roundLaps.get(runner.name)!.map((lap) => lap.cpuMs / 1000),
     };
   });
-  const measured = [...new CorpusGenerator(await loadBaseArticles(), { seed: values.seed }).articles(count)];
   return {
     articles: count,
     warmupArticles: warmup,
     rounds,
-    megabytes: measured.reduce((total, article) => total + Buffer.byteLength(article.text), 0) / 1e6,
+    megabytes,
     tokens: Math.max(...roundLaps.get('wink-nlp')!.map((lap) => lap.tokens)),
     rates,
   };

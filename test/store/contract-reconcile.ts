@@ -5,7 +5,6 @@ import type { Doc } from '../../src/doc/types.ts';
 import type { MergedFactRow, Store, StoryRow } from '../../src/store/store.ts';
 import { negotiationDoc, plainDoc, reconcileUpdate as update } from './fixtures.ts';
 
-
 const story: StoryRow = {
   id: 'geneva-round',
   label: 'Russia – Ukraine',

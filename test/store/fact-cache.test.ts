@@ -12,7 +12,6 @@ import { negotiationDoc, readFresh, reconcileUpdate as update } from './fixtures
 const dir = mkdtempSync(join(tmpdir(), 'parley-fact-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-
 function event(id: string, place: string, fields: Partial<MergedFactRow<'event'>> = {}): MergedFactRow<'event'> {
   return {
     id,

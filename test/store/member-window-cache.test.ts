@@ -15,7 +15,6 @@ type Window = MemberOptions & { perFact: number };
 const mainFact = 'st-main';
 const sideFact = 'st-side';
 
-
 function stanceFact(id: string): MergedFactRow<'stance'> {
   const act = id === sideFact ? 'accept' : 'reject';
   return {

@@ -131,7 +131,6 @@ describe('the term index kept in memory', () => {
   });
 });
 
-
 const term = 'meeting|Russia|place:geneva';
 
 function event(id: string, day: string): MergedFactRow<'event'> {

@@ -8,14 +8,13 @@ import type { Doc } from '../../src/doc/types.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import type { ReconcileUpdate, Store } from '../../src/store/store.ts';
 import type Database from 'better-sqlite3';
-import { negotiationDoc, readDatabase, readFresh } from './fixtures.ts';
+import { negotiationDoc, readDatabase, readFresh, reconcileUpdate } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-waiting-bands-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function withBands(doc: Doc, bandKeys: number[], fields: Partial<ReconcileUpdate> = {}): ReconcileUpdate {
-  const sketch = { shingles: 40, signature: Uint32Array.from([7, 8, 9]), bandKeys };
-  return { documentId: doc.id, sourceGroup: doc.id, story: null, sketch, stories: [], storyFeatures: [], facts: [], members: [], contradictions: [], resolved: [], ...fields };
+  return reconcileUpdate(doc, { sketch: { shingles: 40, signature: Uint32Array.from([7, 8, 9]), bandKeys }, ...fields });
 }
 
 const outlet = (n: number) => negotiationDoc({ url: `https://outlet${n}.example/geneva`, source: `outlet${n}.example`, published: '2025-11-26' });
