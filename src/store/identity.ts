@@ -46,6 +46,15 @@ export function documentIdentity(doc: Doc): string {
   return `doc:${doc.id}`;
 }
 
+/**
+ * The key under which the full-text index holds one sentence text, however many documents carry it: the first
+ * 64 bits of its MD5 as a signed integer (an SQLite INTEGER). Two different texts share a key with a chance of
+ * about one in a million at five million distinct sentences; the sentence would then be found under the other's text.
+ */
+export function sentenceTextKey(text: string): bigint {
+  return createHash('md5').update(text).digest().readBigInt64BE(0);
+}
+
 /** SHA-256 of the cleaned text, hex. */
 export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -54,6 +54,50 @@ describe('schema migrations', () => {
     }
   });
 
+  it('index each sentence text once when upgrading to version 12, finding every copy under it', async () => {
+    const path = join(dir, 'copies.db');
+    const db = new Database(path);
+    applyMigrations(db, { target: 1 });
+    const insertDocument = db.prepare(`INSERT INTO documents (id, identity, version, text_hash, title, source, published, origin, source_kind, format, content, text, sentence_count, ingested_at)
+      VALUES (?, ?, 1, ?, 'Harvest', ?, ?, 'stdin', 'stdin', 'text', ?, ?, ?, '2025-10-02T08:00:00.000Z')`);
+    const insertSentence = db.prepare('INSERT INTO sentences (doc, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?)');
+    const indexSentence = db.prepare('INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)');
+    const wire = 'The harvest talks stalled.';
+    for (const [id, source, published, sentences] of [
+      ['wire-1', 'wire.example', '2025-10-01', [wire]],
+      ['wire-2', 'paper.example', '2025-10-03', [wire, 'Grain harvest deliveries resumed.']],
+    ] as const) {
+      const text = sentences.join(' ');
+      const doc = insertDocument.run(id, `doc:${id}`, id, source, published, text, text, sentences.length).lastInsertRowid;
+      let start = 0;
+      sentences.forEach((sentence, ordinal) => {
+        const row = insertSentence.run(doc, ordinal, start, start + sentence.length, sentence).lastInsertRowid;
+        indexSentence.run(row, sentence);
+        start += sentence.length + 1;
+      });
+    }
+    applyMigrations(db, { target: 11 });
+    db.close();
+
+    const store = await openSqliteStore(path);
+    try {
+      const hits = await store.search('harvest');
+      assert.deepEqual(hits.map((hit) => `${hit.documentId}#${hit.sentence.index}`).sort(), ['wire-1#0', 'wire-2#0', 'wire-2#1']);
+      const copy = hits.find((hit) => hit.documentId === 'wire-2' && hit.sentence.index === 0);
+      assert.equal(copy?.snippet, 'The **harvest** talks stalled.');
+      assert.deepEqual(copy?.highlights.map((span) => [span.start, span.end, span.text]), [[4, 11, 'harvest']]);
+      assert.deepEqual(await store.checkIntegrity(), []);
+    } finally {
+      await store.close();
+    }
+    const check = new Database(path, { readonly: true });
+    try {
+      assert.equal((check.prepare('SELECT count(*) AS n FROM sentence_fts_docsize').get() as { n: number }).n, 2);
+    } finally {
+      check.close();
+    }
+  });
+
   it('leave an up-to-date database as it is', async () => {
     const path = join(dir, 'current.db');
     const first = await openSqliteStore(path);

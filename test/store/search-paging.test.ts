@@ -35,7 +35,7 @@ function docNumber(n: number, revision = 0) {
   });
 }
 
-/** The search order written as one query over every match, as search was first written: the reference. */
+/** The search order written as one query over every match (each indexed text joined to the sentences that carry it): the reference. */
 function reference(db: Database.Database, query: string, options: SearchOptions): string[] {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -46,7 +46,8 @@ function reference(db: Database.Database, query: string, options: SearchOptions)
     params.push(value);
   }
   const rows = db
-    .prepare(`SELECT d.id AS document_id, s.ordinal FROM sentence_fts JOIN sentences s ON s.id = sentence_fts.rowid JOIN documents d ON d.seq = s.doc
+    .prepare(`SELECT d.id AS document_id, s.ordinal FROM sentence_fts JOIN sentences k ON k.id = sentence_fts.rowid
+      JOIN sentences s ON s.text_key = k.text_key JOIN documents d ON d.seq = s.doc
       WHERE sentence_fts MATCH ? ${clauses.map((clause) => `AND ${clause}`).join(' ')}
       ORDER BY bm25(sentence_fts), d.published DESC, s.id LIMIT ? OFFSET ?`)
     .all(toFtsMatch(parseSearchQuery(query)), ...params, options.limit ?? 20, options.offset ?? 0) as { document_id: string; ordinal: number }[];

@@ -117,6 +117,42 @@ describe('SQLite store file', () => {
     }
   });
 
+  it('indexes a sentence text once however many documents carry it, and finds each copy with its own document', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore(path);
+    const wire = 'Negotiators agreed to reopen the lemon-yellow corridor.';
+    const copies = [
+      plainDoc([wire, 'The first outlet ran it at dawn.'], { url: 'https://one.example/corridor', source: 'one.example', published: '2025-12-01' }),
+      plainDoc(['A second outlet led with the news.', wire], { url: 'https://two.example/corridor', source: 'two.example', published: '2025-12-03' }),
+      plainDoc([wire, wire], { url: 'https://three.example/corridor', source: 'three.example', published: '2025-12-02' }),
+    ];
+    try {
+      await store.inBatch(async () => {
+        for (const doc of copies.slice(0, 2)) await store.putDocument(doc);
+      });
+      await store.putDocument(copies[2]);
+      const hits = await store.search('lemon-yellow corridor');
+      assert.deepEqual(hits.map((hit) => `${hit.source}#${hit.sentence.index}`), ['two.example#1', 'three.example#0', 'three.example#1', 'one.example#0']);
+      for (const hit of hits) {
+        const text = (await store.getDocument(hit.documentId))?.text ?? '';
+        assert.equal(text.slice(hit.sentence.start, hit.sentence.end), wire);
+        assert.deepEqual(hit.highlights.map((span) => text.slice(span.start, span.end)), hit.highlights.map((span) => span.text));
+      }
+      assert.equal(new Set(hits.map((hit) => hit.score)).size, 1, 'copies rank alike');
+      assert.deepEqual(await store.search('corridor', { source: 'one.example' }).then((found) => found.map((hit) => hit.documentId)), [copies[0].id]);
+      assert.deepEqual(await store.checkIntegrity(), []);
+      const db = new Database(path, { readonly: true });
+      try {
+        // wire, the two lead sentences: three texts for six sentences.
+        assert.equal((db.prepare('SELECT count(*) AS n FROM sentence_fts_docsize').get() as { n: number }).n, 3);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps the original page only when asked', async () => {
     const doc = negotiationDoc();
     doc.raw.original = '<html><body><p>the page</p></body></html>';

@@ -1,6 +1,6 @@
 // Writes one Doc — its row, sentences, full-text rows and facts — deciding first whether it is new, a new version or already stored.
 import type { Doc, Span } from '../../doc/types.ts';
-import { documentIdentity, textHash } from '../identity.ts';
+import { documentIdentity, sentenceTextKey, textHash } from '../identity.ts';
 import { normaliseSpelling } from '../spelling.ts';
 import type { PutResult } from '../store.ts';
 import { validateDoc } from '../validate.ts';
@@ -107,18 +107,24 @@ export class DocumentWriter {
     return seq;
   }
 
+  /** Stores the sentences; a text not stored before is the one its copies are found under (migration 12) and goes to the full-text index. */
   private insertSentences(seq: number, doc: Doc, indexLater: IndexRow[] | undefined): void {
-    const insertSentence = this.sql.get('INSERT INTO sentences (doc, ordinal, span_start, span_end, text) VALUES (?, ?, ?, ?, ?)');
+    const insertSentence = this.sql.get(
+      'INSERT INTO sentences (doc, ordinal, span_start, span_end, text, text_key, is_indexed) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const known = this.sql.get('SELECT 1 FROM sentences WHERE text_key = ? LIMIT 1').pluck();
     const rows: IndexRow[] = indexLater ?? [];
     doc.sentences.forEach((sentence, ordinal) => {
       const text = doc.text.slice(sentence.start, sentence.end);
-      const { lastInsertRowid } = insertSentence.run(seq, ordinal, sentence.start, sentence.end, text);
-      rows.push([lastInsertRowid, normaliseSpelling(text)]);
+      const key = sentenceTextKey(text);
+      const isNew = known.get(key) === undefined;
+      const { lastInsertRowid } = insertSentence.run(seq, ordinal, sentence.start, sentence.end, text, key, isNew ? 1 : 0);
+      if (isNew) rows.push([lastInsertRowid, normaliseSpelling(text)]);
     });
     if (!indexLater) this.indexSentences(rows);
   }
 
-  /** Adds sentences to the full-text index. */
+  /** Adds sentence texts to the full-text index. */
   indexSentences(rows: readonly IndexRow[]): void {
     // JavaScript numbers bind as REAL; FTS5 rowids must be integers.
     const insertIndexRow = this.sql.get('INSERT INTO sentence_fts (rowid, text) VALUES (CAST(? AS INTEGER), ?)');

@@ -75,8 +75,18 @@
 // Migration 11: sketch_bands_waiting holds the band keys of recently reconciled documents, one row each, until
 //   enough wait to go into sketch_bands together in key order (see waiting-bands.ts). Keys written with their
 //   document fell on a page of their own each once the table was large; the rows outlast the process.
+// Migration 12 (search ranks each sentence text once): the full-text index holds each distinct sentence text
+//   once, under its first sentence (`is_indexed`); `text_key` (sentenceTextKey) ties every sentence to the
+//   others with its text, and sentences_text finds them with their documents. The same sentence in hundreds of
+//   copies of a wire story was ranked hundreds of times (bm25 reads each match's length) and tied at the edge of
+//   every page; now a search ranks the texts and then reads the documents of the best ones. The index's
+//   statistics count distinct texts, so copies no longer make a word look common. sentence_fts reads its
+//   content from the view indexed_sentences (what `integrity-check` compares the index with);
+//   sentences_document, which only search read, goes.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
+import { sentenceTextKey } from '../identity.ts';
+import { normaliseSpelling } from '../spelling.ts';
 
 export interface Migration {
   version: number;
@@ -522,6 +532,27 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 12,
+    name: 'search: each distinct sentence text indexed once, its copies found by key',
+    sql: `
+      ALTER TABLE sentences ADD COLUMN text_key INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sentences ADD COLUMN is_indexed INTEGER NOT NULL DEFAULT 0;
+      UPDATE sentences SET text_key = sentence_text_key(text);
+      CREATE INDEX sentences_text ON sentences(text_key, doc);
+      UPDATE sentences SET is_indexed = 1 WHERE id IN (SELECT min(id) FROM sentences GROUP BY text_key);
+      DROP INDEX sentences_document;
+      DROP TABLE sentence_fts;
+      CREATE VIEW indexed_sentences AS SELECT id, text FROM sentences WHERE is_indexed = 1;
+      CREATE VIRTUAL TABLE sentence_fts USING fts5(
+        text,
+        content = 'indexed_sentences',
+        content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO sentence_fts (rowid, text) SELECT id, fold_spelling(text) FROM indexed_sentences;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
@@ -549,6 +580,9 @@ export function assertSchemaNotNewer(db: Database.Database): void {
 export function applyMigrations(db: Database.Database, options: { target?: number } = {}): void {
   const target = options.target ?? latestSchemaVersion;
   assertSchemaNotNewer(db);
+  // Migrations compute in SQL what the writer computes in code, with the same functions.
+  db.function('sentence_text_key', { deterministic: true }, (text) => sentenceTextKey(String(text)));
+  db.function('fold_spelling', { deterministic: true }, (text) => normaliseSpelling(String(text)));
   for (const migration of migrations) {
     if (migration.version > target) break;
     // IMMEDIATE takes the write lock first, so two processes opening a new file do not both migrate it.

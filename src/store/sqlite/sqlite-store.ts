@@ -82,12 +82,13 @@ interface SearchRow {
 /** A sentence that matched and passed the filters, with what orders it. */
 interface RankedMatch {
   id: number;
+  /** The sentence with the same text that the full-text index holds. */
+  indexed: number;
   bm25: number;
   published: string | null;
 }
 
-/** How many rows past the page the first batch of ranked matches reads, so that a few filtered out or tied rarely cost a second batch. */
-const firstBatchMargin = 16;
+/** At most this many ranked texts have their sentences read in one statement. */
 const maxBatch = 4096;
 
 /** Search order: best bm25 first (lowest), then the latest published (undated last), then the earliest stored sentence. */
@@ -334,7 +335,7 @@ export class SqliteStore implements Store {
       FROM sentence_fts WHERE sentence_fts MATCH ? AND rowid = CAST(? AS INTEGER)`);
     return chosen.map((hit) => {
       const row = read.get(hit.id) as SearchRow;
-      const marked = markUp.get(mark.open, mark.close, match, hit.id) as { snippet: string; marked: string };
+      const marked = markUp.get(mark.open, mark.close, match, hit.indexed) as { snippet: string; marked: string };
       return {
         documentId: row.document_id,
         version: row.version,
@@ -353,45 +354,41 @@ export class SqliteStore implements Store {
 
   /**
    * The first `wanted` sentences matching `match` that pass the filters, in search order: bm25, then
-   * the latest published, then the earliest stored. The matches are ranked on the full-text index
-   * alone (far cheaper than joining every match to its document first); the ranked rows are then
-   * filtered a batch at a time, and reading stops once `wanted` rows passed and the next one ranks
-   * strictly lower, so that rows tied with the last one kept are all read and ordered by the tie-breaks.
+   * the latest published, then the earliest stored. The full-text index holds each sentence text once
+   * (migration 12), so the texts are ranked on it alone; then the sentences of the best texts are read
+   * with their documents' filter columns, a few texts at a time, doubling. Reading stops once `wanted`
+   * sentences passed and the next text ranks strictly lower, so that every sentence tied with the last
+   * one kept is read and ordered by the tie-breaks.
    */
   private rankMatches(match: string, filter: PublishedFilter, wanted: number): RankedMatch[] {
     if (wanted < 1) return [];
     const { clauses, params } = publishedClauses(filter);
-    // INDEXED BY: SQLite would seek rowids in the tables themselves, whose rows carry the text; the two small covering indexes (migration 6) answer from fewer pages.
-    const passing = this.sql.get(`SELECT s.id, d.published
-      FROM sentences s INDEXED BY sentences_document JOIN documents d INDEXED BY documents_search_filter ON d.seq = s.doc
-      ${where(['s.id IN (SELECT value FROM json_each(?))', ...clauses])}`);
+    // INDEXED BY: SQLite would read each copy's row from the table, which holds the text; the two indexes answer from fewer pages.
+    const copies = this.sql.get(`SELECT k.id AS indexed, s.id, d.published
+      FROM sentences k JOIN sentences s INDEXED BY sentences_text ON s.text_key = k.text_key
+      JOIN documents d INDEXED BY documents_search_filter ON d.seq = s.doc
+      ${where(['k.id IN (SELECT value FROM json_each(?))', ...clauses])}`);
     const kept: RankedMatch[] = [];
-    let pending: [number, number][] = [];
-    const filterPending = () => {
-      if (pending.length === 0) return;
-      const published = new Map<number, string | null>();
-      for (const row of passing.all(JSON.stringify(pending.map(([id]) => id)), ...params) as { id: number; published: string | null }[]) {
-        published.set(row.id, row.published);
-      }
-      for (const [id, bm25] of pending) {
-        const date = published.get(id);
-        if (date !== undefined) kept.push({ id, bm25, published: date });
-      }
-      pending = [];
+    let pending = new Map<number, number>();
+    const readCopies = () => {
+      if (pending.size === 0) return;
+      const rows = copies.all(JSON.stringify([...pending.keys()]), ...params) as { indexed: number; id: number; published: string | null }[];
+      for (const row of rows) kept.push({ id: row.id, indexed: row.indexed, bm25: pending.get(row.indexed) as number, published: row.published });
+      pending = new Map();
     };
-    let batch = Math.min(Number.isFinite(wanted) ? wanted + firstBatchMargin : maxBatch, maxBatch);
+    let batch = 1;
     let worstKept = Infinity;
-    // Sorted by SQLite rather than by FTS5's `ORDER BY rank`, whose rows come out several times slower: a page edge can have thousands of ties to read.
+    // Sorted by SQLite rather than by FTS5's `ORDER BY rank`, whose rows come out several times slower.
     const ranked = this.sql.get('SELECT rowid, bm25(sentence_fts) AS bm25 FROM sentence_fts WHERE sentence_fts MATCH ? ORDER BY bm25').raw(true);
-    for (const [id, bm25] of ranked.iterate(match) as IterableIterator<[number, number]>) {
+    for (const [indexed, bm25] of ranked.iterate(match) as IterableIterator<[number, number]>) {
       if (bm25 > worstKept) break;
-      pending.push([id, bm25]);
-      if (pending.length < batch) continue;
-      filterPending();
+      pending.set(indexed, bm25);
+      if (pending.size < batch) continue;
+      readCopies();
       batch = Math.min(batch * 2, maxBatch);
-      if (kept.length >= wanted) worstKept = kept[wanted - 1].bm25;
+      if (kept.length >= wanted) worstKept = kept.sort(bySearchOrder)[wanted - 1].bm25;
     }
-    filterPending();
+    readCopies();
     return kept.sort(bySearchOrder);
   }
 
