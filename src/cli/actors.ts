@@ -1,9 +1,8 @@
 // `parley actors`: people and parties across the stored documents, with roles, mention counts and documents.
 import { Command, Option, InvalidArgumentError } from 'commander';
-import { openStore } from '../store/open.ts';
 import type { EntityKind } from '../doc/types.ts';
 import type { EntitySummary } from '../store/store.ts';
-import { addDbOption } from './workspace.ts';
+import { addDbOption, openWorkspaceStore } from './workspace.ts';
 import { printJson, printLines } from './terminal.ts';
 
 interface ActorsOptionValues {
@@ -54,7 +53,7 @@ export function registerActors(program: Command): void {
     .option('--json', 'print the actors as JSON');
   addDbOption(command);
   command.action(async (values: ActorsOptionValues) => {
-    const store = await openStore(values.db, { mustExist: true });
+    const store = await openWorkspaceStore(values.db, { mustExist: true });
     try {
       const actors = await store.listEntities({ kind: values.kind, party: values.party, limit: values.limit });
       if (values.json) printJson({ actors });

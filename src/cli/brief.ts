@@ -4,10 +4,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../doc/errors.ts';
 import { reconcilePending } from '../reconcile/index.ts';
 import { buildBrief, renderBriefHtml, renderBriefMarkdown, type ReportFilter } from '../report/index.ts';
-import { openStore } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { printJson } from './terminal.ts';
-import { addDbOption } from './workspace.ts';
+import { addDbOption, openWorkspaceStore } from './workspace.ts';
 
 export interface ReportFilterValues {
   story?: string;
@@ -42,7 +41,7 @@ export function reportFilterFrom(values: ReportFilterValues): ReportFilter {
  * Parley, or by a run that stopped midway), and checks that a named story exists.
  */
 export async function openReportStore(db: string, filter: ReportFilter): Promise<Store> {
-  const store = await openStore(db, { mustExist: true });
+  const store = await openWorkspaceStore(db, { mustExist: true });
   try {
     await reconcilePending(store);
     if (filter.story !== undefined && !(await store.getStory(filter.story))) {

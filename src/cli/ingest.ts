@@ -1,11 +1,10 @@
 // `parley ingest`: read inputs, clean, extract and store them, with progress and one line per failed input.
 import { Command } from 'commander';
 import { readInputs, listInputFiles } from '../ingest/index.ts';
-import { openStore } from '../store/open.ts';
 import { ingestBatchLimits, ingestDocument, ingestInBatches } from '../reconcile/ingest-document.ts';
 import type { PutStatus } from '../store/store.ts';
 import { InputError } from '../doc/errors.ts';
-import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, toIngestOptions, type ReadOptionValues } from './workspace.ts';
+import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, toIngestOptions, type ReadOptionValues, openWorkspaceStore } from './workspace.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, printLines, reportInputError, startProgress } from './terminal.ts';
 
 interface IngestOptionValues extends ReadOptionValues {
@@ -37,7 +36,7 @@ and running it again finishes the rest.`,
   command.action(async (inputs: string[], values: IngestOptionValues) => {
     const kb = loadWorkspaceKnowledge(values.config);
     const ingestOptions = toIngestOptions(values);
-    const store = await openStore(values.db);
+    const store = await openWorkspaceStore(values.db);
     const counts: Record<PutStatus | 'failed', number> = { inserted: 0, unchanged: 0, 'new-version': 0, failed: 0 };
     const failures: { input: string; code: string; reason: string }[] = [];
     const progress = startProgress({ enabled: values.progress && !values.json, unit: 'inputs' });

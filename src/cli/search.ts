@@ -2,9 +2,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { UsageError } from '../doc/errors.ts';
 import { StoreError } from '../store/errors.ts';
-import { openStore } from '../store/open.ts';
 import { parseSearchQuery } from '../store/search-query.ts';
-import { addDbOption } from './workspace.ts';
+import { addDbOption, openWorkspaceStore } from './workspace.ts';
 import { printJson, printLines } from './terminal.ts';
 
 interface SearchOptionValues {
@@ -43,7 +42,7 @@ export function registerSearch(program: Command): void {
   command.action(async (words: string[], values: SearchOptionValues) => {
     const query = words.join(' ');
     checkQuery(query);
-    const store = await openStore(values.db, { mustExist: true });
+    const store = await openWorkspaceStore(values.db, { mustExist: true });
     try {
       // Bold on a terminal; plain ** markers when piped, so the output stays readable as text.
       const mark = process.stdout.isTTY ? { open: '\x1b[1m', close: '\x1b[22m' } : { open: '**', close: '**' };

@@ -2,8 +2,7 @@
 import { Command, Option, InvalidArgumentError } from 'commander';
 import { UsageError } from '../doc/errors.ts';
 import { createApp, isLoopbackHost, listen } from '../server/index.ts';
-import { openStore } from '../store/open.ts';
-import { addConfigOption, addDbOption, loadWorkspaceKnowledge } from './workspace.ts';
+import { addConfigOption, addDbOption, loadWorkspaceKnowledge, openWorkspaceStore } from './workspace.ts';
 import { printLines } from './terminal.ts';
 
 interface ServeOptionValues {
@@ -56,7 +55,7 @@ With --host 0.0.0.0 (or any other address) a token is required: clients send
       throw new UsageError(`--host ${values.host} would let other machines read the store: also pass --token SECRET (or set PARLEY_TOKEN)`);
     }
     const kb = values.allowIngest ? loadWorkspaceKnowledge(values.config) : null;
-    const store = await openStore(values.db, { mustExist: !values.allowIngest });
+    const store = await openWorkspaceStore(values.db, { mustExist: !values.allowIngest });
     const app = createApp(store, {
       token,
       ingest: kb ? { kb, maxBytes: values.maxBytes, timeoutMs: values.timeout } : null,

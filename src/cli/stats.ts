@@ -1,7 +1,6 @@
 // `parley stats`: what the store holds — documents, versions, facts, sources, date range, size.
 import { Command } from 'commander';
-import { openStore } from '../store/open.ts';
-import { addDbOption } from './workspace.ts';
+import { addDbOption, openWorkspaceStore } from './workspace.ts';
 import { printJson, printLines } from './terminal.ts';
 
 interface StatsOptionValues {
@@ -19,7 +18,7 @@ export function registerStats(program: Command): void {
   const command = program.command('stats').description('counts of what the store holds').option('--json', 'print the statistics as JSON');
   addDbOption(command);
   command.action(async (values: StatsOptionValues) => {
-    const store = await openStore(values.db, { mustExist: true });
+    const store = await openWorkspaceStore(values.db, { mustExist: true });
     try {
       const stats = await store.stats();
       if (values.json) {

@@ -6,6 +6,8 @@ import { loadKnowledge, type Knowledge } from '../knowledge/index.ts';
 import { loadManifest } from '../ingest/manifest.ts';
 import type { IngestOptions } from '../ingest/index.ts';
 import { UsageError } from '../doc/errors.ts';
+import { openStore, type OpenStoreOptions } from '../store/open.ts';
+import type { Store } from '../store/store.ts';
 
 export const DEFAULT_DB = 'parley.db';
 export const DEFAULT_CONFIG = 'parley.config.json';
@@ -13,6 +15,14 @@ export const DEFAULT_CONFIG = 'parley.config.json';
 /** Adds `--db FILE` to a command. */
 export function addDbOption(command: Command): Command {
   return command.option('--db <file>', 'the store file', process.env.PARLEY_DB ?? DEFAULT_DB);
+}
+
+/** Opens the store a command works on, saying on stderr when an older store is upgraded first: on a large store a migration takes minutes. */
+export function openWorkspaceStore(db: string, options: OpenStoreOptions = {}): Promise<Store> {
+  return openStore(db, {
+    ...options,
+    onUpgrade: (migration, from) => process.stderr.write(`parley: upgrading ${db} from schema ${from} to ${migration.version} (${migration.name}); a large store takes a while\n`),
+  });
 }
 
 /** Adds `--config FILE`, the workspace's own parties, people and issues. */

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyMigrations, latestSchemaVersion } from '../../src/store/sqlite/index.ts';
 import { runCli, samplesDir, sampleInputs, collectSpans } from './run-cli.ts';
 
 let workDir: string;
@@ -146,4 +148,18 @@ test('reading commands on a missing store say so in one line', () => {
   assert.notEqual(result.status, 0);
   assert.match(result.stderr, /nothing-here\.db/);
   assert.equal(result.stderr.trim().split('\n').length, 1);
+});
+
+test('a command on a store of an older schema says it upgrades it, once', () => {
+  const old = join(workDir, 'older.db');
+  const file = new Database(old);
+  applyMigrations(file, { target: latestSchemaVersion - 1 });
+  file.close();
+  const first = runCli(['stats', '--db', old, '--json']);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stderr, new RegExp(`^parley: upgrading .*older\\.db from schema ${latestSchemaVersion - 1} to ${latestSchemaVersion} \\(`));
+  assert.equal(first.stderr.trim().split('\n').length, 1);
+  const again = runCli(['stats', '--db', old, '--json']);
+  assert.equal(again.stderr, '');
+  assert.equal(runCli(['ingest', '--db', join(workDir, 'fresh.db'), '--json', join(samplesDir, 'articles')]).stderr, '', 'a new file is not announced');
 });

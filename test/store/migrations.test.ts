@@ -98,6 +98,21 @@ describe('schema migrations', () => {
     }
   });
 
+  it('tell the caller about each migration that upgrades an existing file, not about making a new one', async () => {
+    const told: string[] = [];
+    const onUpgrade = (migration: { version: number }, from: number) => told.push(`${from}->${migration.version}`);
+    const fresh = await openSqliteStore(join(dir, 'told-new.db'), { onUpgrade });
+    await fresh.close();
+    assert.deepEqual(told, []);
+    const path = join(dir, 'told-old.db');
+    const db = new Database(path);
+    applyMigrations(db, { target: latestSchemaVersion - 2 });
+    db.close();
+    const upgraded = await openSqliteStore(path, { onUpgrade });
+    await upgraded.close();
+    assert.deepEqual(told, [`${latestSchemaVersion - 2}->${latestSchemaVersion - 1}`, `${latestSchemaVersion - 1}->${latestSchemaVersion}`]);
+  });
+
   it('leave an up-to-date database as it is', async () => {
     const path = join(dir, 'current.db');
     const first = await openSqliteStore(path);

@@ -573,21 +573,31 @@ export function assertSchemaNotNewer(db: Database.Database): void {
   }
 }
 
+export interface MigrationOptions {
+  /** Default: the latest version. */
+  target?: number;
+  /** Told before each migration that upgrades a database already holding a schema (not a new file), since on a large store one can take minutes. */
+  onUpgrade?: (migration: Migration, from: number) => void;
+}
+
 /**
  * Brings the database up to `target` (default: the latest), one transaction per
  * migration. A database newer than this code is refused rather than guessed at.
  */
-export function applyMigrations(db: Database.Database, options: { target?: number } = {}): void {
+export function applyMigrations(db: Database.Database, options: MigrationOptions = {}): void {
   const target = options.target ?? latestSchemaVersion;
   assertSchemaNotNewer(db);
   // Migrations compute in SQL what the writer computes in code, with the same functions.
   db.function('sentence_text_key', { deterministic: true }, (text) => sentenceTextKey(String(text)));
   db.function('fold_spelling', { deterministic: true }, (text) => normaliseSpelling(String(text)));
+  const isNewFile = schemaVersion(db) === 0;
   for (const migration of migrations) {
     if (migration.version > target) break;
     // IMMEDIATE takes the write lock first, so two processes opening a new file do not both migrate it.
     db.transaction(() => {
-      if (schemaVersion(db) >= migration.version) return;
+      const from = schemaVersion(db);
+      if (from >= migration.version) return;
+      if (!isNewFile) options.onUpgrade?.(migration, from);
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();

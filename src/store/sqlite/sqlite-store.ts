@@ -41,7 +41,7 @@ import type {
 } from '../store.ts';
 import { DocumentWriter, type IndexRow } from './document-writer.ts';
 import { toFtsMatch } from './fts-query.ts';
-import { applyMigrations, assertSchemaNotNewer, schemaVersion } from './migrations.ts';
+import { applyMigrations, assertSchemaNotNewer, schemaVersion, type MigrationOptions } from './migrations.ts';
 import { factTables, storedFactId } from './fact-tables.ts';
 import { summaryColumns, summaryFrom, toEntityRow, toSummary, type BodyRow, type StoredEntityRow, type SummaryRow } from './rows.ts';
 import { ReconcileTables, waitingBandsLimit, type MemberChanges } from './reconcile-tables.ts';
@@ -56,6 +56,8 @@ export interface SqliteStoreOptions {
   mustExist?: boolean;
   /** How many documents' band keys wait before they are written together (see WaitingBands; default 2,000). */
   bandsWaitingLimit?: number;
+  /** Told before each schema migration that upgrades an existing file (see applyMigrations). */
+  onUpgrade?: MigrationOptions['onUpgrade'];
 }
 
 // Private-use characters mark highlights; they cannot be confused with article text unless the text itself contains them.
@@ -658,7 +660,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     // checkpointing every 1,000 pages (the default) then costs more than the writes themselves.
     db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
-    applyMigrations(db);
+    applyMigrations(db, { onUpgrade: options.onUpgrade });
   } catch (error) {
     db?.close();
     if (error instanceof StoreError) throw error;
