@@ -1,5 +1,6 @@
 // Preloaded into a measuring process by `npm run bench -- --sql-profile`: times every SQLite statement by its SQL
-// and writes the totals to $PARLEY_SQL_PROFILE on exit, to show which statements the store's time goes to.
+// and writes the totals to $PARLEY_SQL_PROFILE on exit, to show which statements the store's time goes to. A process that
+// ran no SQL (the baselines' processes, which share the variable) writes nothing.
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
@@ -44,6 +45,7 @@ if (output) {
     return result;
   };
   process.on('exit', () => {
+    if (totals.size === 0) return;
     const statements = [...totals.values()].map((total) => ({ ...total, sql: total.sql.replace(/\s+/g, ' ').trim() }));
     writeFileSync(output, JSON.stringify(statements.sort((a, b) => b.ms - a.ms)));
   });
