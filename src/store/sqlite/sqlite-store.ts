@@ -659,6 +659,10 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     // Each stored document and its reconcile touch a few dozen scattered pages (band keys, indexes);
     // checkpointing every 1,000 pages (the default) then costs more than the writes themselves.
     db.pragma('wal_autocheckpoint = 10000');
+    // SQLite's own page cache (2 MB by default) grows to 64 MB as pages are read. A large store's pages otherwise come
+    // from the OS, which may have dropped them (on the benchmark machine its file cache is reclaimed within a minute or
+    // two): at 100,000 articles this cut the system time of an ingest by a third (−0.5 ms an article, −3.4% to −4.6%).
+    db.pragma('cache_size = -65536');
     db.pragma('foreign_keys = ON');
     applyMigrations(db, { onUpgrade: options.onUpgrade });
   } catch (error) {
