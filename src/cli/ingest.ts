@@ -4,7 +4,7 @@ import { readInputs, listInputFiles } from '../ingest/index.ts';
 import { ingestBatchLimits, ingestDocument, ingestInBatches } from '../reconcile/ingest-document.ts';
 import type { PutStatus } from '../store/store.ts';
 import { InputError } from '../doc/errors.ts';
-import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, toIngestOptions, type ReadOptionValues, openWorkspaceStore } from './workspace.ts';
+import { addConfigOption, addDbOption, addReadOptions, loadWorkspaceKnowledge, openWorkspaceStore, toIngestOptions, type ReadOptionValues } from './workspace.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, printJson, printLines, reportInputError, startProgress } from './terminal.ts';
 
 interface IngestOptionValues extends ReadOptionValues {
