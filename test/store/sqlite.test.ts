@@ -148,6 +148,13 @@ describe('SQLite store file', () => {
       } finally {
         db.close();
       }
+      const writer = new Database(path);
+      try {
+        writer.prepare('UPDATE sentences SET is_indexed = 1 WHERE id = (SELECT max(id) FROM sentences)').run();
+      } finally {
+        writer.close();
+      }
+      assert.ok((await store.checkIntegrity()).includes('full-text index: 1 sentence text is indexed under no sentence or under several'));
     } finally {
       await store.close();
     }

@@ -633,6 +633,12 @@ export class SqliteStore implements Store {
     } catch (error) {
       problems.push(`full-text index: ${(error as Error).message}`);
     }
+    // Search finds a sentence only through the one sentence of its text that the index holds (migration 12).
+    const misindexed = this.sql
+      .get('SELECT count(*) FROM (SELECT text_key FROM sentences GROUP BY text_key HAVING sum(is_indexed) <> 1)')
+      .pluck()
+      .get() as number;
+    if (misindexed > 0) problems.push(`full-text index: ${misindexed} sentence ${misindexed === 1 ? 'text is' : 'texts are'} indexed under no sentence or under several`);
     return problems;
   }
 
