@@ -38,7 +38,13 @@ export function registerSearch(program: Command): void {
     .option('--offset <n>', 'skip this many hits (for paging)', parseCount, 0)
     .option('--json', 'print the hits as JSON');
   addDbOption(command);
-  command.addHelpText('after', '\nSpelling variants match each other (demilitarised = demilitarized).');
+  command.addHelpText(
+    'after',
+    `
+Spelling variants match each other (demilitarised = demilitarized). A sentence that several
+articles carry word for word (copies of a wire story) is one hit per article, ranked alike:
+among equals the latest published comes first.`,
+  );
   command.action(async (words: string[], values: SearchOptionValues) => {
     const query = words.join(' ');
     checkQuery(query);
