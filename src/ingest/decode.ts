@@ -1,4 +1,4 @@
-// Turns an input's bytes into text: BOMs, UTF-8, then confident legacy-encoding detection; rejects binary and empty inputs.
+// Turns an input's bytes into text: BOMs, BOM-less UTF-16, UTF-8, then confident legacy-encoding detection; rejects binary and empty inputs.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { InputError } from '../doc/errors.ts';
@@ -23,6 +23,8 @@ const legacyEncodingPattern = /^(windows-125\d|iso-8859-\d{1,2}|koi8-[ru]|shift_
 const minimumConfidence = 30;
 /** Enough bytes for the detector to see the language; detection cost stays flat on large files. */
 const detectionSampleBytes = 64 * 1024;
+/** Share of code units with a zero high byte from which BOM-less bytes may be UTF-16 (Cyrillic prose: ~15%, spaces and punctuation). */
+const minimumUtf16ZeroShare = 0.1;
 /** Share of control bytes above which a BOM-less input is treated as binary. */
 const maximumControlShare = 0.01;
 /** Share of replacement, C1-control and private-use characters a decoding may produce and still be believed. */
@@ -54,6 +56,8 @@ function decodeWithBom(bytes: Uint8Array, input: string): DecodedText | null {
 }
 
 function decodeWithoutBom(bytes: Uint8Array, input: string, options: DecodeOptions): DecodedText {
+  const utf16 = decodeBomlessUtf16(bytes);
+  if (utf16) return utf16;
   rejectBinary(bytes, input);
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', messages: [] };
@@ -92,6 +96,39 @@ function decodeWithoutBom(bytes: Uint8Array, input: string, options: DecodeOptio
   throw new InputError('ingest:encoding', input, `not UTF-8 and the text encoding could not be determined${guess}`);
 }
 
+/**
+ * UTF-16 written without a byte-order mark, which chardet does not recognise (it guesses ISO-8859-1). Spaces, digits,
+ * punctuation and Latin letters have a zero high byte, so in such text NUL bytes fall on one side of every code unit
+ * and hardly ever on the other; binary data has them on both. Text with few such characters (Chinese or Japanese with
+ * full-width punctuation) is not recognised and is rejected as binary, as before.
+ */
+function decodeBomlessUtf16(bytes: Uint8Array): DecodedText | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, detectionSampleBytes);
+  const units = sample.length / 2;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample.length; index += 2) {
+    if (sample[index] === 0) evenZeros += 1;
+    if (sample[index + 1] === 0) oddZeros += 1;
+  }
+  const side = (high: number, low: number) => high >= units * minimumUtf16ZeroShare && low * 10 <= high;
+  const encoding = side(oddZeros, evenZeros) ? 'utf-16le' : side(evenZeros, oddZeros) ? 'utf-16be' : null;
+  if (encoding === null) return null;
+  const text = iconv.decode(Buffer.from(bytes), encoding);
+  if (!isPlausible(text) || controlShare(text) > maximumControlShare) return null;
+  return { text, encoding, messages: [note(`no byte-order mark; decoded as ${encoding} (zero bytes on one side of every other code unit)`)] };
+}
+
+function controlShare(text: string): number {
+  let controls = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 && (code < 0x09 || code > 0x0d) && code !== 0x1b) controls += 1;
+  }
+  return controls / text.length;
+}
+
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return strictUtf8.decode(bytes);
@@ -100,7 +137,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** NUL bytes never occur in BOM-less text; other control bytes only rarely. */
+/** NUL bytes never occur in BOM-less text other than UTF-16 (tried before); other control bytes only rarely. */
 function rejectBinary(bytes: Uint8Array, input: string): void {
   let controls = 0;
   for (const byte of bytes) {

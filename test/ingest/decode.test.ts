@@ -47,6 +47,20 @@ test('byte-order marks for UTF-8, UTF-16LE and UTF-16BE are honoured and dropped
   assert.equal(decodeBytes(utf16be, 'a.txt').text, russian);
 });
 
+test('UTF-16 without a byte-order mark is recognised, little- and big-endian, Latin and Cyrillic', () => {
+  for (const text of [englishWithAccents, russian]) {
+    for (const encoding of ['utf-16le', 'utf-16be']) {
+      const decoded = decodeBytes(iconv.encode(text, encoding), 'a.txt');
+      assert.equal(decoded.text, text, `${encoding}: ${text.slice(0, 20)}`);
+      assert.equal(decoded.encoding, encoding);
+      assert.match(decoded.messages[0]?.reason ?? '', new RegExp(`no byte-order mark; decoded as ${encoding}`));
+    }
+  }
+  // NULs on both sides of the code units, or text that decodes to control characters, stay binary.
+  assert.equal(decodeError(noiseBytes(4096)).code, 'ingest:binary');
+  assert.equal(decodeError(iconv.encode('\u0001\u0002\u0003\u0004 packed header fields', 'utf-16le')).code, 'ingest:binary');
+});
+
 test('windows-1252 text is detected and decoded, with a note on the document', () => {
   const decoded = decodeBytes(iconv.encode(englishWithAccents, 'windows-1252'), 'a.txt');
   assert.equal(decoded.text, englishWithAccents);
