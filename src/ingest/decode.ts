@@ -112,7 +112,8 @@ function decodeBomlessUtf16(bytes: Uint8Array): DecodedText | null {
     if (sample[index] === 0) evenZeros += 1;
     if (sample[index + 1] === 0) oddZeros += 1;
   }
-  const side = (high: number, low: number) => high >= units * minimumUtf16ZeroShare && low * 10 <= high;
+  // A few NULs in a short input are no evidence: at least eight are asked for.
+  const side = (high: number, low: number) => high >= 8 && high >= units * minimumUtf16ZeroShare && low * 10 <= high;
   const encoding = side(oddZeros, evenZeros) ? 'utf-16le' : side(evenZeros, oddZeros) ? 'utf-16be' : null;
   if (encoding === null) return null;
   const text = iconv.decode(Buffer.from(bytes), encoding);

@@ -59,6 +59,7 @@ test('UTF-16 without a byte-order mark is recognised, little- and big-endian, La
   // NULs on both sides of the code units, or text that decodes to control characters, stay binary.
   assert.equal(decodeError(noiseBytes(4096)).code, 'ingest:binary');
   assert.equal(decodeError(iconv.encode('\u0001\u0002\u0003\u0004 packed header fields', 'utf-16le')).code, 'ingest:binary');
+  assert.equal(decodeError(Buffer.from('short\u0000text', 'latin1')).code, 'ingest:binary');
 });
 
 test('windows-1252 text is detected and decoded, with a note on the document', () => {
