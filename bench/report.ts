@@ -131,6 +131,8 @@ export function formatReport(results: BenchResults, resultsPath: string): string
     const pace = paceOf(size);
     lines.push(`ingest pace at ${number(size.size)} (art/s, wall, per tenth of the run): ${pace.map((value) => number(value)).join(' → ')}`);
   }
+  const systemShares = results.sizes.map((size) => `${number(size.size)} ${number((100 * size.loop.systemSeconds) / size.loop.cpuSeconds)}%`);
+  lines.push(`kernel share of the ingest loop's CPU time (mostly the store's page reads and writes): ${systemShares.join(' · ')}`);
   for (const size of results.sizes) {
     lines.push(
       `corpus ${number(size.size)}: ${number(size.corpus.distinctTexts)} distinct texts (${number(size.corpus.duplicates)} duplicates, ${number(size.corpus.rewrites)} rewrites), ${number(size.megabytes, 1)} MB, generated in ${number(size.generateSeconds, 1)} s (not counted); ${number(size.store.documents)} documents stored`,

@@ -32,8 +32,11 @@ export interface PipelineResult {
   warmup: { articles: number; seconds: number };
   /** Time spent generating the corpus (not counted in any rate). */
   generateSeconds: number;
-  /** The whole streaming loop, generation included. */
-  loop: { wallSeconds: number; cpuSeconds: number };
+  /**
+   * The whole streaming loop, generation included. `systemSeconds` is the part of its CPU time spent in the kernel:
+   * mostly page reads and writes, which grows when the OS no longer holds the store's pages in its file cache.
+   */
+  loop: { wallSeconds: number; cpuSeconds: number; systemSeconds: number };
   /** The cost of one CPU-time reading (five per article fall inside the timed phases). */
   cpuClockMicroseconds: number;
   extraction: {
