@@ -121,12 +121,14 @@ function decodeBomlessUtf16(bytes: Uint8Array): DecodedText | null {
   return { text, encoding, messages: [note(`no byte-order mark; decoded as ${encoding} (zero bytes on one side of every other code unit)`)] };
 }
 
+/** Tab, line feed, vertical tab, form feed, carriage return and escape (ISO-2022) occur in real text; other controls rarely. */
+function isStrayControl(code: number): boolean {
+  return code < 0x20 && (code < 0x09 || code > 0x0d) && code !== 0x1b;
+}
+
 function controlShare(text: string): number {
   let controls = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 && (code < 0x09 || code > 0x0d) && code !== 0x1b) controls += 1;
-  }
+  for (let index = 0; index < text.length; index += 1) if (isStrayControl(text.charCodeAt(index))) controls += 1;
   return controls / text.length;
 }
 
@@ -143,8 +145,7 @@ function rejectBinary(bytes: Uint8Array, input: string): void {
   let controls = 0;
   for (const byte of bytes) {
     if (byte === 0) throw new InputError('ingest:binary', input, 'looks like a binary file (contains NUL bytes), not text');
-    // Tab, line feed, vertical tab, form feed, carriage return and escape (ISO-2022) occur in real text.
-    if (byte < 0x20 && (byte < 0x09 || byte > 0x0d) && byte !== 0x1b) controls += 1;
+    if (isStrayControl(byte)) controls += 1;
   }
   if (controls > bytes.length * maximumControlShare) {
     throw new InputError('ingest:binary', input, 'looks like a binary file (many control bytes), not text');

@@ -239,14 +239,23 @@ export function generatedDoc(n: number, options: { sentences?: number } = {}): D
   return doc;
 }
 
-/** What `read` finds in the database file at `path` through a read-only SQLite connection of its own (the rows themselves). */
-export function readDatabase<T>(path: string, read: (db: Database.Database) => T): T {
-  const db = new Database(path, { readonly: true });
+function withConnection<T>(path: string, options: Database.Options, use: (db: Database.Database) => T): T {
+  const db = new Database(path, options);
   try {
-    return read(db);
+    return use(db);
   } finally {
     db.close();
   }
+}
+
+/** What `read` finds in the database file at `path` through a read-only SQLite connection of its own (the rows themselves). */
+export function readDatabase<T>(path: string, read: (db: Database.Database) => T): T {
+  return withConnection(path, { readonly: true }, read);
+}
+
+/** Runs `change` on the database file at `path` through a connection of its own, as another program editing the file would. */
+export function changeDatabase(path: string, change: (db: Database.Database) => void): void {
+  withConnection(path, {}, change);
 }
 
 /** What `read` finds through a new connection to the store file at `path`: the database itself, no connection's memory. */

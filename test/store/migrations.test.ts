@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../src/store/errors.ts';
 import { applyMigrations, latestSchemaVersion, migrations, openSqliteStore, schemaVersion } from '../../src/store/sqlite/index.ts';
-import { negotiationDoc } from './fixtures.ts';
+import { negotiationDoc, readDatabase } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-migrations-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -90,12 +90,7 @@ describe('schema migrations', () => {
     } finally {
       await store.close();
     }
-    const check = new Database(path, { readonly: true });
-    try {
-      assert.equal((check.prepare('SELECT count(*) AS n FROM sentence_fts_docsize').get() as { n: number }).n, 2);
-    } finally {
-      check.close();
-    }
+    assert.equal(readDatabase(path, (db) => db.prepare('SELECT count(*) FROM sentence_fts_docsize').pluck().get()), 2);
   });
 
   it('tell the caller about each migration that upgrades an existing file, not about making a new one', async () => {
@@ -134,10 +129,10 @@ describe('schema migrations', () => {
       assert.match(error.message, /future\.db.*newer than this Parley/);
       return true;
     });
-    const check = new Database(path, { readonly: true });
-    assert.equal(schemaVersion(check), latestSchemaVersion + 1);
-    assert.equal(check.pragma('journal_mode', { simple: true }), 'delete');
-    assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all(), []);
-    check.close();
+    readDatabase(path, (check) => {
+      assert.equal(schemaVersion(check), latestSchemaVersion + 1);
+      assert.equal(check.pragma('journal_mode', { simple: true }), 'delete');
+      assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all(), []);
+    });
   });
 });

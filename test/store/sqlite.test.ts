@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import { StoreError } from '../../src/store/errors.ts';
 import { openStore } from '../../src/store/open.ts';
 import { openSqliteStore } from '../../src/store/sqlite/index.ts';
 import { runStoreContract } from './contract.ts';
-import { generatedDoc, negotiationDoc, plainDoc } from './fixtures.ts';
+import { changeDatabase, generatedDoc, negotiationDoc, plainDoc, readDatabase } from './fixtures.ts';
 import type { StanceAct } from '../../src/doc/types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
@@ -35,12 +34,12 @@ describe('SQLite store file', () => {
     const store = await openSqliteStore(path);
     const doc = negotiationDoc();
     await store.putDocument(doc);
-    const reader = new Database(path, { readonly: true });
     try {
-      assert.equal(reader.pragma('journal_mode', { simple: true }), 'wal');
-      assert.deepEqual(reader.prepare('SELECT id FROM documents').all(), [{ id: doc.id }]);
+      readDatabase(path, (reader) => {
+        assert.equal(reader.pragma('journal_mode', { simple: true }), 'wal');
+        assert.deepEqual(reader.prepare('SELECT id FROM documents').all(), [{ id: doc.id }]);
+      });
     } finally {
-      reader.close();
       await store.close();
     }
   });
@@ -105,12 +104,7 @@ describe('SQLite store file', () => {
       assert.deepEqual(await reader.search('Geneva'), [], 'the failed document left no index rows');
       assert.deepEqual(await writer.checkIntegrity(), []);
       // One index segment for the batch, not one per document.
-      const segments = new Database(path, { readonly: true });
-      try {
-        assert.equal((segments.prepare('SELECT count(*) AS n FROM sentence_fts_data WHERE id > 10').get() as { n: number }).n, 1);
-      } finally {
-        segments.close();
-      }
+      assert.equal(readDatabase(path, (db) => db.prepare('SELECT count(*) FROM sentence_fts_data WHERE id > 10').pluck().get()), 1);
     } finally {
       await reader.close();
       await writer.close();
@@ -141,19 +135,9 @@ describe('SQLite store file', () => {
       assert.equal(new Set(hits.map((hit) => hit.score)).size, 1, 'copies rank alike');
       assert.deepEqual(await store.search('corridor', { source: 'one.example' }).then((found) => found.map((hit) => hit.documentId)), [copies[0].id]);
       assert.deepEqual(await store.checkIntegrity(), []);
-      const db = new Database(path, { readonly: true });
-      try {
-        // wire, the two lead sentences: three texts for six sentences.
-        assert.equal((db.prepare('SELECT count(*) AS n FROM sentence_fts_docsize').get() as { n: number }).n, 3);
-      } finally {
-        db.close();
-      }
-      const writer = new Database(path);
-      try {
-        writer.prepare('UPDATE sentences SET is_indexed = 1 WHERE id = (SELECT max(id) FROM sentences)').run();
-      } finally {
-        writer.close();
-      }
+      // wire, the two lead sentences: three texts for six sentences.
+      assert.equal(readDatabase(path, (db) => db.prepare('SELECT count(*) FROM sentence_fts_docsize').pluck().get()), 3);
+      changeDatabase(path, (db) => db.prepare('UPDATE sentences SET is_indexed = 1 WHERE id = (SELECT max(id) FROM sentences)').run());
       assert.ok((await store.checkIntegrity()).includes('full-text index: 1 sentence text is indexed under no sentence or under several'));
     } finally {
       await store.close();

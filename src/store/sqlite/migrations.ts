@@ -587,10 +587,12 @@ export interface MigrationOptions {
 export function applyMigrations(db: Database.Database, options: MigrationOptions = {}): void {
   const target = options.target ?? latestSchemaVersion;
   assertSchemaNotNewer(db);
+  const found = schemaVersion(db);
+  if (found >= target) return;
   // Migrations compute in SQL what the writer computes in code, with the same functions.
   db.function('sentence_text_key', { deterministic: true }, (text) => sentenceTextKey(String(text)));
   db.function('fold_spelling', { deterministic: true }, (text) => normaliseSpelling(String(text)));
-  const isNewFile = schemaVersion(db) === 0;
+  const isNewFile = found === 0;
   for (const migration of migrations) {
     if (migration.version > target) break;
     // IMMEDIATE takes the write lock first, so two processes opening a new file do not both migrate it.
