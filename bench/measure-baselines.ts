@@ -159,7 +159,7 @@ async function driveLibraries(): Promise<BaselineResult> {
       cpuSeconds: lap.cpuMs / 1000,
       articlesPerSecond: { wall: count / (lap.wallMs / 1000), cpu: count / (lap.cpuMs / 1000) },
       parleySpeedRatio: runner.name === 'parley' ? null : lap.cpuMs / parley.cpuMs,
-      roundCpuSeconds: roundLaps.get(runner.name)!.map((lap) => lap.cpuMs / 1000),
+      roundCpuSeconds: roundLaps.get(runner.name)!.map((round) => round.cpuMs / 1000),
     };
   });
   return {
