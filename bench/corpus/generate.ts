@@ -168,9 +168,10 @@ export class CorpusGenerator {
     const random = createRandom(hashSeed(`${this.seed}:kind:${index}`));
     const roll = random.next();
     if (index >= 10 && roll < this.duplicateShare + this.rewriteShare) {
-      // Copies follow their original closely, as syndicated and rewritten wire stories do.
+      // Copies follow an earlier article closely, as syndicated and rewritten wire stories do: the article as it was
+      // made at that index, which may itself be a copy or a rewrite (made again here, a few steps back at most).
       const copyOf = index - 1 - random.int(0, Math.min(index - 1, 400));
-      const original = this.original(copyOf);
+      const original = this.article(copyOf);
       return roll < this.duplicateShare ? this.duplicate(index, original, random) : this.rewrite(index, original, random);
     }
     return this.original(index);
