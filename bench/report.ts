@@ -61,7 +61,8 @@ export function judgeTargets(sizes: readonly PipelineResult[], baselines: Baseli
     { name: 'extraction ≥ 250 articles/s', value: `${number(extraction.cpu)} art/s (wall ${number(extraction.wall)})`, met: extraction.cpu >= 250, note: null },
     {
       name: 'ingest ≥ 150 articles/s',
-      value: `${number(ingest.cpu)} art/s (wall ${number(ingest.wall)}; ${number(largest.ingest.withoutReconcile.cpu)} without reconcile)`,       met: ingest.cpu >= 150,
+      value: `${number(ingest.cpu)} art/s (wall ${number(ingest.wall)}; ${number(largest.ingest.withoutReconcile.cpu)} without reconcile)`,
+      met: ingest.cpu >= 150,
       note: largest.stoppedAt === null ? null : at,
     },
     { name: 'peak memory < 600 MB ingesting 100k', value: `${number(largest.memory.peakRssMb)} MB`, met: largest.memory.peakRssMb < 600, note: at },
