@@ -11,32 +11,50 @@ import { summarizeProfile, summarizeSqlProfile } from './profile-summary.ts';
 import { stageNames } from './timed-extraction.ts';
 import type { BaselineResult, BenchResults, PipelineResult } from './results.ts';
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    sizes: { type: 'string' },
-    seed: { type: 'string', default: 'parley-bench-1' },
-    'baseline-articles': { type: 'string', default: '1000' },
-    'baseline-warmup': { type: 'string', default: '2000' },
-    'baseline-rounds': { type: 'string', default: '3' },
-    'no-baselines': { type: 'boolean', default: false },
-    'cpu-prof': { type: 'boolean', default: false },
-    'sql-profile': { type: 'boolean', default: false },
-    'time-limit': { type: 'string', default: '900' },
-    out: { type: 'string' },
-    help: { type: 'boolean', default: false },
-  },
-});
+const benchOptions = {
+  quick: { type: 'boolean', default: false },
+  sizes: { type: 'string' },
+  seed: { type: 'string', default: 'parley-bench-1' },
+  'baseline-articles': { type: 'string', default: '1000' },
+  'baseline-warmup': { type: 'string', default: '2000' },
+  'baseline-rounds': { type: 'string', default: '3' },
+  'no-baselines': { type: 'boolean', default: false },
+  'cpu-prof': { type: 'boolean', default: false },
+  'sql-profile': { type: 'boolean', default: false },
+  'time-limit': { type: 'string', default: '900' },
+  out: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** A mistake on the command line: one line naming it, and the exit code of a usage error. */
+function usageError(message: string): never {
+  process.stderr.write(`bench: ${message} (npm run bench -- --help for usage)\n`);
+  process.exit(2);
+}
+
+function parseOptions() {
+  try {
+    return parseArgs({ options: benchOptions });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const { values } = parseOptions();
 
 if (values.help) {
   process.stdout.write(`usage: npm run bench -- [--quick] [--sizes 1000,10000] [--seed S] [--baseline-articles N] [--baseline-warmup N] [--baseline-rounds N] [--no-baselines] [--cpu-prof] [--sql-profile] [--time-limit S] [--out FILE]
   --quick         1,000 articles only (about a minute)
-  --sizes         corpus sizes to run (default 1000,10000,100000)
+  --sizes         corpus sizes to run (default 1000,10000,100000; the whole run takes about 25 minutes)
+  --seed          the generated corpus's seed (default parley-bench-1): the same seed, the same articles
+  --baseline-articles  articles Parley, wink-nlp and compromise are timed on side by side (default 1000)
+  --no-baselines  skip wink-nlp and compromise
   --baseline-warmup  articles each library reads before the side-by-side timing (default 2000; 500 shows Parley still being compiled)
   --baseline-rounds  rounds of the side-by-side timing, each library in turn; each is judged by its median round (default 3)
   --cpu-prof      profile each size's process (node --cpu-prof) and print its hottest functions
   --sql-profile   time every SQLite statement in each size's process and print the costliest (adds overhead)
   --time-limit    seconds one size may stream before it stops and reports where it got to (default 900)
+  --out           where to write the results JSON (default bench/results/DATE-MODE.json)
 `);
   process.exit(0);
 }
@@ -44,7 +62,11 @@ if (values.help) {
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(benchDir, '..');
 const sizes = (values.quick ? '1000' : (values.sizes ?? '1000,10000,100000')).split(',').map((size) => Number(size.replaceAll('_', '')));
-if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--sizes: expected whole numbers, got ${values.sizes}`);
+if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) usageError(`--sizes: expected whole numbers above 0 separated by commas, got "${values.sizes}"`);
+for (const name of ['baseline-articles', 'baseline-warmup', 'baseline-rounds', 'time-limit'] as const) {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < (name === 'baseline-warmup' ? 0 : 1)) usageError(`--${name}: expected a whole number${name === 'baseline-warmup' ? '' : ' above 0'}, got "${values[name]}"`);
+}
 const mode: BenchResults['mode'] = values.quick ? 'quick' : values.sizes ? 'custom' : 'full';
 const profileDir = values['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'parley-bench-profiles-')) : null;
 const sqlProfileDir = values['sql-profile'] ? mkdtempSync(join(tmpdir(), 'parley-bench-sql-')) : null;

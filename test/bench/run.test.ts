@@ -68,3 +68,16 @@ test('the results record the machine and the ratio, and the report prints every 
   for (const target of results.targets) assert.ok(stdout.includes(target.name), `report lacks ${target.name}`);
   assert.match(stdout, /200\/20 time ratio \(10 is linear\)/);
 });
+
+test('a mistake on the command line is one line naming the option, with exit code 2, and nothing is run', () => {
+  for (const [args, message] of [
+    [['--bogus'], "bench: Unknown option '--bogus'"],
+    [['--sizes', '1000,lots'], 'bench: --sizes: expected whole numbers above 0 separated by commas, got "1000,lots"'],
+    [['--baseline-rounds', '0'], 'bench: --baseline-rounds: expected a whole number above 0, got "0"'],
+  ] as const) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `${message} (npm run bench -- --help for usage)\n`);
+  }
+});
