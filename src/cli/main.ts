@@ -11,10 +11,11 @@ import { registerTimeline } from './timeline.ts';
 import { registerShow } from './show.ts';
 import { registerEval } from './eval.ts';
 import { registerServe } from './serve.ts';
-import { EXIT_USAGE, reportFatal } from './terminal.ts';
+import { EXIT_USAGE, reportFatal, stopWhenOutputCloses } from './terminal.ts';
 import { applyHeapPolicy } from './heap-policy.ts';
 
 applyHeapPolicy();
+stopWhenOutputCloses();
 
 const program = new Command('parley')
   .description('Follow a negotiation through the news: ingest articles, extract who stands where on what, with evidence.')

@@ -7,6 +7,19 @@ export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
 export const EXIT_USAGE = 2;
 
+/**
+ * A reader that stops early (`parley extract … | head`) closes the pipe under the next write: stop there, as
+ * command-line tools do, instead of dying with a stack trace. A store being written keeps its committed batches.
+ */
+export function stopWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(EXIT_OK);
+    });
+  }
+}
+
 /** Prints a value as pretty JSON on stdout. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

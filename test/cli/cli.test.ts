@@ -1,12 +1,14 @@
 // End-to-end: the CLI ingests the sample corpus, stays idempotent, survives bad inputs and prints the extraction contract.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations, latestSchemaVersion } from '../../src/store/sqlite/index.ts';
-import { runCli, samplesDir, sampleInputs, collectSpans } from './run-cli.ts';
+import { runCli, repoRoot, samplesDir, sampleInputs, collectSpans } from './run-cli.ts';
 
 let workDir: string;
 let db: string;
@@ -125,6 +127,21 @@ test('extract reads standard input with -', () => {
   assert.equal(output.documents.length, 1);
   assert.match(output.documents[0].text, /delegations met again/);
   assert.equal(output.documents[0].published, '2025-12-03');
+});
+
+test('a reader that stops early (| head) ends the command quietly', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), 'extract', join(samplesDir, 'articles'), '--format', 'json'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // The first chunk of the JSON, then the pipe is closed under the rest of it, as `head -c` does.
+  await once(child.stdout, 'data');
+  child.stdout.destroy();
+  const [code] = (await once(child, 'close')) as [number | null];
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });
 
 test('usage errors exit with 2, help exits with 0 for every command', () => {
