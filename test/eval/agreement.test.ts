@@ -1,7 +1,7 @@
 // `parley eval` agrees with the reference scorer, ../shared/eval/score.py, on the seed and development articles:
 // both score the same `parley extract` output against the same gold, and every metric is the same to the third
-// decimal. The articles are read where they lie, beside the checkout (CI has them there); without them, or
-// without python3, the test says so and is skipped.
+// decimal, as it is when `parley eval` extracts the folder itself. The articles are read where they lie, beside
+// the checkout (CI has them there); without them, or without python3, the test says so and is skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -49,6 +49,10 @@ for (const corpus of ['seeds', 'dev']) {
       // The printed tables agree too, line for line.
       const referenceTable = spawnSync('python3', [scorer, prediction, gold], { encoding: 'utf8' });
       assert.equal(runCli(['eval', '--gold', gold, prediction]).stdout, referenceTable.stdout);
+      // Extracting and scoring the folder in one go gives the same numbers.
+      const oneGo = runCli(['eval', '--gold', gold, folder, '--manifest', join(folder, 'manifest.json'), '--json']);
+      assert.equal(oneGo.status, 0, oneGo.stderr);
+      assert.deepEqual(roundedToThird(JSON.parse(oneGo.stdout)), roundedToThird(expected));
     } finally {
       rmSync(workDir, { recursive: true, force: true });
     }
