@@ -9,13 +9,14 @@ export const EXIT_USAGE = 2;
 
 /**
  * A reader that stops early (`parley extract … | head`) closes the pipe under the next write: stop there, as
- * command-line tools do, instead of dying with a stack trace. A store being written keeps its committed batches.
+ * command-line tools do, instead of dying with a stack trace, with the exit code so far (0 unless an input had
+ * already failed). A store being written keeps its committed batches.
  */
 export function stopWhenOutputCloses(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
-      process.exit(EXIT_OK);
+      process.exit();
     });
   }
 }
