@@ -29,6 +29,14 @@ export class UnsafeBindError extends Error {
   }
 }
 
+/** Thrown when another program already listens on the port asked for. */
+export class PortInUseError extends Error {
+  constructor(host: string, port: number) {
+    super(`port ${port} on ${host} is already in use: stop what listens there, or pass another --port (0 picks a free one)`);
+    this.name = 'PortInUseError';
+  }
+}
+
 /** Starts serving `app`; resolves once the socket is bound. */
 export function listen(app: Hono, options: ListenOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -48,6 +56,6 @@ export function listen(app: Hono, options: ListenOptions): Promise<RunningServer
           }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port) : error));
   });
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, isLoopbackHost, listen, UnsafeBindError } from '../../src/server/index.ts';
+import { createApp, isLoopbackHost, listen, PortInUseError, UnsafeBindError } from '../../src/server/index.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -89,6 +89,19 @@ test('listen refuses a non-loopback address without a token, before opening any 
   const app = createApp(store);
   await assert.rejects(listen(app, { host: '0.0.0.0', port: 0 }), UnsafeBindError);
   await assert.rejects(listen(app, { host: '::', port: 0, token: '' }), /without a token/);
+});
+
+test('a port already in use is one error that names it and says what to do', async () => {
+  const first = await listen(createApp(store), { port: 0 });
+  try {
+    await assert.rejects(listen(createApp(store), { port: first.port }), (error: unknown) => {
+      assert.ok(error instanceof PortInUseError);
+      assert.equal(error.message, `port ${first.port} on 127.0.0.1 is already in use: stop what listens there, or pass another --port (0 picks a free one)`);
+      return true;
+    });
+  } finally {
+    await first.close();
+  }
 });
 
 test('listen serves on 127.0.0.1 with a free port and closes', async () => {
