@@ -17,7 +17,7 @@ export function addDbOption(command: Command): Command {
   return command.option('--db <file>', 'the store file', process.env.PARLEY_DB ?? DEFAULT_DB);
 }
 
-/** Opens the store a command works on, saying on stderr when an older store is upgraded first: on a large store a migration takes minutes. */
+/** Opens the store a command works on, saying on stderr when an older store is upgraded first: a migration of a large store takes seconds to tens of seconds (5 s at 30,000 articles). */
 export function openWorkspaceStore(db: string, options: OpenStoreOptions = {}): Promise<Store> {
   return openStore(db, {
     ...options,

@@ -576,7 +576,7 @@ export function assertSchemaNotNewer(db: Database.Database): void {
 export interface MigrationOptions {
   /** Default: the latest version. */
   target?: number;
-  /** Told before each migration that upgrades a database already holding a schema (not a new file), since on a large store one can take minutes. */
+  /** Told before each migration that upgrades a database already holding a schema (not a new file), since one takes seconds to tens of seconds on a large store. */
   onUpgrade?: (migration: Migration, from: number) => void;
 }
 
